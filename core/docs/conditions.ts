@@ -12,19 +12,17 @@ export type FactCondition = {
   operator: string;
   value: unknown;
   path?: string;
-  params?: Record<string, unknown>;
 };
 
-/** A reference to a shared condition registered with the engine by name. */
-export type ConditionReference = { condition: string };
-
-/** Any node of a condition tree. */
+/**
+ * Any node of a condition tree, in the subset `core/rules` supports (see core/rules/types.ts):
+ * no shared `condition` references and no fact `params`.
+ */
 export type Condition =
   | { all: Condition[]; name?: string }
   | { any: Condition[]; name?: string }
   | { not: Condition; name?: string }
-  | FactCondition
-  | ConditionReference;
+  | FactCondition;
 
 /** A JSON value printed on one line (`""`, `3`, `["a","b"]`). */
 function json(value: unknown): string {
@@ -50,8 +48,7 @@ function describeFact(c: FactCondition): string {
     typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { fact?: unknown }).fact === 'string'
       ? `the fact ${code(factPath((value as { fact: string }).fact, (value as { path?: string }).path))}`
       : code(json(value));
-  const params = c.params !== undefined ? ` (fact params ${code(json(c.params))})` : '';
-  return `${code(factPath(c.fact, c.path))}${params} ${text(c.operator)} ${shown}`;
+  return `${code(factPath(c.fact, c.path))} ${text(c.operator)} ${shown}`;
 }
 
 function emptyNote(list: Condition[]): string {
@@ -70,7 +67,6 @@ export function renderCondition(c: Condition): string {
   if ('all' in c) return [`- **all** of:${n}${emptyNote(c.all)}`, ...c.all.map((x) => indent(renderCondition(x)))].join('\n');
   if ('any' in c) return [`- **any** of:${n}${emptyNote(c.any)}`, ...c.any.map((x) => indent(renderCondition(x)))].join('\n');
   if ('not' in c) return [`- **not**:${n}`, indent(renderCondition(c.not))].join('\n');
-  if ('condition' in c) return `- the shared condition ${code(c.condition)}`;
   return `- ${describeFact(c)}${n}`;
 }
 

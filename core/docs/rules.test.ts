@@ -43,9 +43,8 @@ describe('rendering a rule file', () => {
     );
   });
 
-  test('names a value that comes from another fact, and shared conditions', () => {
+  test('names a value that comes from another fact', () => {
     expect(out).toContain('- `pod.spec.nodeName` equal the fact `node.metadata.name`');
-    expect(out).toContain('- the shared condition `nodeIsReady`');
   });
 
   test('lists the facts the file declares, with what each holds', () => {
@@ -75,9 +74,14 @@ describe('checking a rule file', () => {
     ]);
   });
 
-  test('requires all, any, not or a shared condition at the top of a rule', () => {
+  test('requires all, any or not at the top of a rule', () => {
     const data = { name: 'x', rules: [{ name: 'flat', conditions: { fact: 'pod', operator: 'equal', value: 1 }, event: { type: 'e' } }] };
-    expect(validateRuleFile(data, file)).toEqual([`${file}: rules[0] ("flat"): conditions: Required value: the top level must be "all", "any", "not" or "condition"`]);
+    expect(validateRuleFile(data, file)).toEqual([`${file}: rules[0] ("flat"): conditions: Required value: the top level must be "all", "any" or "not"`]);
+  });
+
+  test('refuses shared condition references, which core/rules does not support', () => {
+    const data = { name: 'x', rules: [{ name: 'ref', conditions: { all: [{ condition: 'shared' }] }, event: { type: 'e' } }] };
+    expect(validateRuleFile(data, file)[0]).toContain('conditions.all[0].condition: Unsupported value');
   });
 
   test('reports a list where "not" expects one condition', () => {
@@ -94,16 +98,15 @@ describe('checking a rule file', () => {
 // Half the strings are made of the characters that break Markdown, so those cases come up often.
 const markdownSpecial = fc.constantFrom('|', '\\', '`', '\n', '\r', '\u2028', '*', '_', '<', '#', '-', ' ', 'a');
 const anyString = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ unit: markdownSpecial, maxLength: 8 }));
-const { tree } = fc.letrec<{ tree: Condition; leaf: Condition; all: Condition; any: Condition; not: Condition; ref: Condition }>((tie) => ({
-  tree: fc.oneof({ maxDepth: 4, depthSize: 'small' }, tie('leaf'), tie('all'), tie('any'), tie('not'), tie('ref')),
+const { tree } = fc.letrec<{ tree: Condition; leaf: Condition; all: Condition; any: Condition; not: Condition }>((tie) => ({
+  tree: fc.oneof({ maxDepth: 4, depthSize: 'small' }, tie('leaf'), tie('all'), tie('any'), tie('not')),
   leaf: fc.record(
-    { name: anyString, fact: anyString, operator: anyString, value: fc.jsonValue({ maxDepth: 2 }), path: anyString, params: fc.dictionary(anyString, fc.jsonValue({ maxDepth: 1 }), { maxKeys: 2 }) },
+    { name: anyString, fact: anyString, operator: anyString, value: fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.record({ fact: anyString, path: anyString })), path: anyString },
     { requiredKeys: ['fact', 'operator', 'value'] },
   ),
   all: fc.record({ all: fc.array(tie('tree'), { maxLength: 4 }), name: anyString }, { requiredKeys: ['all'] }),
   any: fc.record({ any: fc.array(tie('tree'), { maxLength: 4 }), name: anyString }, { requiredKeys: ['any'] }),
   not: fc.record({ not: tie('tree') }),
-  ref: fc.record({ condition: anyString }),
 }));
 const topLevel = fc.oneof(
   fc.record({ all: fc.array(tree, { maxLength: 4 }) }),

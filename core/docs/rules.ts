@@ -2,8 +2,8 @@
  * Rule files (`chapters/NN-slug/rules/*.rules.yaml`) rendered for readers: a summary table of
  * the rules, then each rule's conditions as a nested list and its event. The file format is
  * json-rules-engine's rule format wrapped in `{ name, description?, rules: [...] }`; this
- * module reads it with the yaml library and checks only what rendering needs, so the docs do
- * not depend on the engine's own loader.
+ * module reads it with the yaml library and checks only what rendering needs (the full check
+ * is `core/rules`' loader, which the chapters' tests run), so the docs do not depend on it.
  */
 import { parse } from 'yaml';
 import { renderCondition, renderParams, type Condition } from './conditions';
@@ -39,14 +39,14 @@ function checkCondition(c: unknown, at: string, top: boolean): string[] {
     if (!Array.isArray(list)) return [`${at}.${bool}: Invalid value: must be a list of conditions`];
     return list.flatMap((x, i) => checkCondition(x, `${at}.${bool}[${i}]`, false));
   }
-  if ('condition' in c) return typeof c.condition === 'string' ? [] : [`${at}.condition: Invalid value: must be the name of a shared condition`];
-  if (top) return [`${at}: Required value: the top level must be "all", "any", "not" or "condition"`];
+  if ('condition' in c) return [`${at}.condition: Unsupported value: shared condition references are not supported; write the condition inline`];
+  if (top) return [`${at}: Required value: the top level must be "all", "any" or "not"`];
   const errors: string[] = [];
   if (typeof c.fact !== 'string') errors.push(`${at}.fact: Required value`);
   if (typeof c.operator !== 'string') errors.push(`${at}.operator: Required value`);
   if (!('value' in c)) errors.push(`${at}.value: Required value`);
   if ('path' in c && typeof c.path !== 'string') errors.push(`${at}.path: Invalid value: must be a JSONPath string such as "$.spec.nodeName"`);
-  if ('params' in c && !isObject(c.params)) errors.push(`${at}.params: Invalid value: must be a mapping`);
+  if ('params' in c) errors.push(`${at}.params: Unsupported value: facts are plain data, so fact params have no effect`);
   return errors;
 }
 
