@@ -7,6 +7,7 @@
  * GuaranteedUpdate, Delete, Watch), staging/src/k8s.io/apimachinery/pkg/watch/watch.go (Event).
  */
 import type { ChunkedLog } from '../data/chunked-log';
+import type { TransitionTable } from '../docs/transitions';
 import type { PMap } from '../data/persistent-map';
 import type { KubeObject, Status } from './meta';
 
@@ -40,6 +41,7 @@ export type WatchEvent = {
 // The store's state (kata 01-store). Plain JSON, so the CLI can save it between commands.
 // ---------------------------------------------------------------------------------------------
 
+// #region store-state
 /** One retained change: the watch event plus the logical time (epoch ms) it was written at. */
 export type HistoryEntry = WatchEvent & { writtenAt: number };
 
@@ -49,6 +51,8 @@ export type HistoryEntry = WatchEvent & { writtenAt: number };
  * remembers the newest revision it has forgotten: a watch from an older revision gets 410 Gone.
  */
 export type WatchHistory = {
+  /** The most entries kept, however recent ({@link HISTORY_CAPACITY} in a new store). */
+  capacity: number;
   /** The newest revision whose event is no longer retained (`0` while nothing was dropped). */
   compactedRevision: number;
   /** Retained entries, oldest first, chunks of {@link HISTORY_CHUNK}. */
@@ -66,6 +70,7 @@ export type StoreState = {
   objects: Record<string, PMap<KubeObject>>;
   history: WatchHistory;
 };
+// #endregion store-state
 
 /**
  * How long the history keeps an event, in seconds of logical time measured from the newest
@@ -75,14 +80,14 @@ export type StoreState = {
 export const HISTORY_RETENTION_SECONDS = 300;
 
 /**
- * The most events the history keeps however recent they are, so memory stays bounded when
- * thousands of writes land within five minutes. Upstream's watch cache grows to at most
+ * The most events a new store's history keeps however recent they are, so memory stays
+ * bounded when thousands of writes land within five minutes. Upstream's watch cache grows to at most
  * 100 * 1024 events (defaultUpperBoundCapacity, staging/src/k8s.io/apiserver/pkg/storage/cacher/watch_cache.go).
  */
 export const HISTORY_CAPACITY = 100 * 1024;
 
-/** Entries per history chunk: appending copies at most this many entries. */
-export const HISTORY_CHUNK = 256;
+/** Entries per history chunk: appending copies the unfinished chunk, so at most this many entries. */
+export const HISTORY_CHUNK = 64;
 
 /**
  * Kinds whose registry strategy keeps `metadata.generation`: it is set to 1 on create and
@@ -110,6 +115,24 @@ export const KINDS_WITH_GENERATION: readonly string[] = [
 export function tracksGeneration(kind: string): boolean {
   return KINDS_WITH_GENERATION.includes(kind);
 }
+
+/**
+ * The life of an object in the store, as the docs draw it. `Terminating` means
+ * `metadata.deletionTimestamp` is set: the object is still readable and still changes (its
+ * finalizers go away one by one), but it can no longer gain finalizers or lose the timestamp.
+ *
+ * Upstream: store.go (Delete, updateForGracefulDeletionAndFinalizers, ShouldDeleteDuringUpdate);
+ * kubernetes.io concepts/overview/working-with-objects/finalizers.md.
+ */
+export const objectLifecycle = [
+  { from: '[*]', event: 'create', to: 'Live' },
+  { from: 'Live', event: 'update, updateStatus', to: 'Live' },
+  { from: 'Live', event: 'delete (no finalizers, no grace period)', to: '[*]' },
+  { from: 'Live', event: 'delete (finalizers, or a pod grace period)', to: 'Terminating' },
+  { from: 'Terminating', event: 'update, updateStatus, delete (finalizers left or grace period running)', to: 'Terminating' },
+  { from: 'Terminating', event: 'update removing the last finalizer, grace period 0', to: '[*]' },
+  { from: 'Terminating', event: 'delete (grace period cut to 0, no finalizers)', to: '[*]' },
+] as const satisfies TransitionTable;
 
 // ---------------------------------------------------------------------------------------------
 // Watch (kata 01-watch).

@@ -54,7 +54,13 @@ export async function docsStep(root: string): Promise<Outcome> {
   if (typeof module.generateDocs !== 'function') {
     return { status: 'failed', headline: 'core/docs/generate.ts does not export generateDocs()', details: [] };
   }
-  const generated = await module.generateDocs();
+  let generated: Map<string, string>;
+  try {
+    generated = await module.generateDocs();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { status: 'failed', headline: 'the docs generator failed (npm run docs shows the same)', details: message.split('\n') };
+  }
   const problems = compareDocs(generated, readTree(path.join(root, 'docs')));
   if (problems.length === 0) return { status: 'passed', headline: `docs/ is up to date (${generated.size} files)`, details: [] };
   return { status: 'failed', headline: `docs/ is out of date: run \`npm run docs\` and commit the result`, details: problems };

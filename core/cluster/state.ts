@@ -20,6 +20,10 @@ export type ClusterState = {
   /** How many UIDs have been handed out; the next one derives from this count. */
   uidsIssued: number;
   store: StoreState;
+  /** The run's random stream (see core/runtime/rng.ts); seeded by `newCluster`. */
+  rng: number;
+  /** Node-local state of agents (what each simulated node's container runtime is running), by agent name. */
+  agents: Record<string, unknown>;
 };
 
 /** Where every new cluster's clock starts. */
@@ -41,8 +45,8 @@ export function createRequest(state: ClusterState, object: KubeObject): StoreReq
 }
 
 /** A new cluster: an empty store plus the system namespaces, at the epoch. */
-export function newCluster(): ClusterState {
-  let state: ClusterState = { format: 1, now: EPOCH, uidsIssued: 0, store: initialStore() };
+export function newCluster(seed = 1): ClusterState {
+  let state: ClusterState = { format: 1, now: EPOCH, uidsIssued: 0, store: initialStore(), rng: seed, agents: {} };
   for (const name of SYSTEM_NAMESPACES) {
     const namespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } };
     [state] = submit(state, createRequest(state, namespace));

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { runs } from '../testing/runs';
-import { pmapDelete, pmapEmpty, pmapEntries, pmapGet, pmapHas, pmapKeys, pmapSet, pmapSize, pmapValues, type PMap } from './persistent-map';
+import { pmapDelete, pmapEmpty, pmapEntries, pmapFromEntries, pmapGet, pmapHas, pmapKeys, pmapSet, pmapSize, pmapValues, type PMap } from './persistent-map';
 
 // Keys that trip up maps built on plain objects, plus short strings that collide often.
 const keyArb = fc.oneof(
@@ -126,6 +126,17 @@ describe('persistent map', () => {
       ),
       runs(100),
     );
+  });
+
+  test('building from entries gives the same map as setting them one by one', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(keyArb, fc.integer()), { maxLength: 100 }), (entries) => {
+        const oneByOne = entries.reduce((m, [k, v]) => pmapSet(m, k, v), pmapEmpty<number>());
+        expect(pmapFromEntries(entries)).toEqual(oneByOne);
+      }),
+      runs(200),
+    );
+    expect(pmapFromEntries([])).toEqual(pmapEmpty());
   });
 
   test('holds many keys that share leaves', () => {

@@ -80,7 +80,8 @@ function whatToBuild(root: string, page: string, stub: string): string {
     const header = yamlHeader(source);
     return header === '' ? `Complete ${from}.` : `Complete ${from}:\n\n${header}`;
   }
-  const exports = exportDocs(stub, source);
+  // Re-exports pass given material along; they are not part of what the learner builds.
+  const exports = exportDocs(stub, source).filter((e) => e.kind !== 're-export');
   if (exports.length === 0) return `Complete ${from}.`;
   const items = exports.map((e) => {
     const doc = e.doc === '' ? '' : `\n\n${indent(e.doc)}`;

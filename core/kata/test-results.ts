@@ -16,6 +16,8 @@ export type TestError = {
   diff?: string;
   /** The error that made a fast-check property fail, when fast-check kept it. */
   cause?: TestError;
+  /** Where in the learner's code it was thrown (`katas/<chapter>/<file>.ts:<line>`), when the stack says. */
+  where?: string;
 };
 
 /** One test case and how it ended. */
@@ -59,17 +61,25 @@ type JsonReport = {
   }[];
 };
 
+/** The first stack frame in a kata file that is not a test (`katas/01-x/store.ts:42`). */
+export function learnerFrame(stack: string | undefined): string | undefined {
+  for (const line of (stack ?? '').split('\n')) {
+    const frame = /^\s+at .*?\/(katas\/[\w.-]+\/[\w.-]+\.ts):(\d+):\d+/.exec(line);
+    if (frame && !frame[1]?.endsWith('.test.ts')) return `${frame[1]}:${frame[2]}`;
+  }
+  return undefined;
+}
+
 /** Splits a reported stack ("Name: message\n    at ...") into its error name and message. */
 export function parseFailureMessage(text: string): TestError {
   const lines = text.split('\n');
   const firstFrame = lines.findIndex((line) => /^\s+at /.test(line));
   const body = (firstFrame === -1 ? lines : lines.slice(0, firstFrame)).join('\n').trimEnd();
+  const where = learnerFrame(text);
   // Error names are identifiers in PascalCase (`AssertionError`, `KataNotImplemented`).
   const named = /^([A-Z][\w$]*): ([\s\S]*)$/.exec(body);
-  if (named && named[1] !== undefined && named[2] !== undefined) {
-    return { name: named[1], message: named[2] };
-  }
-  return { message: body };
+  const error: TestError = named && named[1] !== undefined && named[2] !== undefined ? { name: named[1], message: named[2] } : { message: body };
+  return where === undefined ? error : { ...error, where };
 }
 
 /** Reads vitest's JSON report; `root` makes file paths relative. */

@@ -43,8 +43,8 @@ export function saidYes(option: boolean | undefined, env: NodeJS.ProcessEnv = pr
 
 /** Help text appended to commands that take flags, since npm eats flags given before `--`. */
 export const NPM_FLAGS_NOTE =
-  '\nWith npm, put flags after "--" (npm run <command> <id> -- --flag); a flag npm keeps for itself\n' +
-  '(npm run <command> <id> --flag) still reaches the command through npm_config_<flag>.';
+  '\nnpm keeps flags written before "--" for itself: write npm run <command> <id> -- --flag.\n' +
+  'A flag npm kept still arrives (as npm_config_<flag>), so npm run <command> <id> --flag works too.\n';
 
 /**
  * Asks a yes/no question on the terminal. Without a terminal (a pipe, CI) it never assumes

@@ -2,6 +2,7 @@
  * What a learner sees when a kata is red: the first failing test, what was expected and what
  * came back, fast-check's shrunk counterexample when a property failed, and the first hint.
  */
+import { stripVTControlCharacters } from 'node:util';
 import pc from 'picocolors';
 import type { KataEntry } from '../kata/manifest';
 import { KATA_NOT_IMPLEMENTED } from '../kata/not-implemented';
@@ -42,7 +43,8 @@ export function renderError(error: TestError, kata: Pick<KataEntry, 'id' | 'chap
   const property = parsePropertyFailure(error.message);
   const stubId = stubIdOf(cause);
   if (stubId === kata.id) {
-    return [`    still the stub: replace notImplemented('${kata.id}') in ${kataFiles(kata).map((f) => f.stub).join(', ')} with your code`];
+    const where = cause.where ?? error.where ?? kataFiles(kata).map((f) => f.stub).join(', ');
+    return [`    still the stub: replace notImplemented('${kata.id}') in ${where} with your code`];
   }
   if (stubId !== undefined) {
     return [`    this kata runs your kata ${stubId}, which is still a stub: finish it first (npm run kata -- ${stubId}),`, `    or copy its reference in with npm run catch-up ${stubId}`];
@@ -50,7 +52,9 @@ export function renderError(error: TestError, kata: Pick<KataEntry, 'id' | 'chap
   const lines: string[] = [];
   if (cause !== error || !property) {
     lines.push(...indent(clip(cause.message.split('\n').slice(0, 8).join('\n'))).map((l) => pc.red(l)));
-    if (cause.diff) lines.push(...indent(cause.diff.split('\n').slice(0, 24).join('\n')));
+    // vitest colours its diff itself; drop the colours where picocolors would not use any.
+    const diff = cause.diff && (pc.isColorSupported ? cause.diff : stripVTControlCharacters(cause.diff));
+    if (diff) lines.push(...indent(diff.split('\n').slice(0, 24).join('\n')));
     else if (cause.expected !== undefined || cause.actual !== undefined) {
       lines.push(`    expected: ${pc.green(clip(cause.expected ?? ''))}`, `    received: ${pc.red(clip(cause.actual ?? ''))}`);
     }

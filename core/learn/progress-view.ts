@@ -38,7 +38,7 @@ export function renderNext(status: KataStatus): string[] {
     `${pc.bold('Next:')} ${pc.cyan(kata.id)} · ${kata.title}`,
     `  difficulty ${difficulty(kata.difficulty)}   about ${kata.minutes} min`,
     `  open       ${files.map((f) => f.stub).join(', ')}`,
-    `  tests      ${files.map((f) => f.test).join(', ')}  ${pc.dim(`(${status.passed}/${status.total} green)`)}`,
+    `  tests      ${files.map((f) => f.test).join(', ')}  ${pc.dim(status.missing.length > 0 ? '(not written yet)' : `(${status.passed}/${status.total} green)`)}`,
     `  concepts   ${kata.concepts.join(', ')}`,
   ];
 }

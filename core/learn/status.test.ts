@@ -5,7 +5,7 @@ import { afterAll, expect, test } from 'vitest';
 import type { KataEntry } from '../kata/manifest';
 import { repoRoot } from '../kata/target';
 import { runVitestJson } from '../kata/run-vitest';
-import { firstFailure, fromJsonReport, kataStatuses, parseFailureMessage } from '../kata/test-results';
+import { firstFailure, fromJsonReport, kataStatuses, learnerFrame, parseFailureMessage } from '../kata/test-results';
 import { firstUnsolved } from './status';
 
 const kata = (id: string, file: string): KataEntry => ({ id, chapter: '01-demo', title: id, files: [file], difficulty: 1, minutes: 5, concepts: ['c'], hints: ['a', 'b'], upstream: 'x' });
@@ -15,6 +15,12 @@ test('a reported stack splits into the error name and its message', () => {
   expect(parseFailureMessage('AssertionError: expected 1 to be 2 // Object.is equality\n    at x (/a.ts:1:1)')).toEqual({ name: 'AssertionError', message: 'expected 1 to be 2 // Object.is equality' });
   expect(parseFailureMessage('Error: Property failed after 1 tests\nCounterexample: [0]\n    at y')).toEqual({ name: 'Error', message: 'Property failed after 1 tests\nCounterexample: [0]' });
   expect(parseFailureMessage('expected 1 to be 2')).toEqual({ message: 'expected 1 to be 2' });
+});
+
+test('the first frame in a kata file (not a test) is kept as where the error was thrown', () => {
+  const stack = 'KataNotImplemented: kata 01-store is not implemented yet.\n    at notImplemented (/r/core/kata/not-implemented.ts:13:17)\n    at reduce (/r/katas/01-api/store.ts:42:10)\n    at /r/katas/01-api/store.test.ts:7:10';
+  expect(parseFailureMessage(stack).where).toBe('katas/01-api/store.ts:42');
+  expect(learnerFrame('Error: x\n    at /r/katas/01-api/store.test.ts:7:10')).toBeUndefined();
 });
 
 test('a kata is solved only when every test of its files passed', () => {
@@ -66,7 +72,7 @@ export default defineConfig({
   const statuses = kataStatuses(manifest, report.files);
   const add = statuses[0]!;
   expect(add.files[0]?.tests.map((t) => [t.name, t.state])).toEqual([['adds', 'failed'], ['is a function', 'passed']]);
-  expect(add.files[0]?.tests[0]?.errors[0]).toEqual({ name: 'KataNotImplemented', message: 'kata 01-add is not implemented yet.' });
+  expect(add.files[0]?.tests[0]?.errors[0]).toEqual({ name: 'KataNotImplemented', message: 'kata 01-add is not implemented yet.', where: 'katas/01-demo/add.ts:1' });
   expect(statuses[1]?.files[0]?.loadError).toBe('kata 01-add is not implemented yet.');
   expect(statuses[1]?.solved).toBe(false);
 }, 30_000);

@@ -6,12 +6,13 @@
 import path from 'node:path';
 import { createVitest, type Reporter, type TestModule, type Vitest } from 'vitest/node';
 import { relativeTo } from '../kata/paths';
-import type { FileOutcome, TestError, TestOutcome } from '../kata/test-results';
+import { learnerFrame, type FileOutcome, type TestError, type TestOutcome } from '../kata/test-results';
 
-type SerializedError = { name?: string; message?: string; expected?: string; actual?: string; diff?: string; cause?: unknown };
+type SerializedError = { name?: string; message?: string; stack?: string; expected?: string; actual?: string; diff?: string; cause?: unknown };
 
 function toTestError(error: unknown): TestError {
   const e = (error ?? {}) as SerializedError;
+  const where = learnerFrame(e.stack);
   return {
     message: e.message ?? String(error),
     ...(e.name !== undefined ? { name: e.name } : {}),
@@ -19,6 +20,7 @@ function toTestError(error: unknown): TestError {
     ...(e.actual !== undefined ? { actual: e.actual } : {}),
     ...(e.diff ? { diff: e.diff } : {}),
     ...(e.cause !== undefined && e.cause !== null ? { cause: toTestError(e.cause) } : {}),
+    ...(where !== undefined ? { where } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ import pc from 'picocolors';
 import type { Reporter, TestModule, Vitest } from 'vitest/node';
 import type { KataEntry, Manifest } from '../kata/manifest';
 import { kataFiles, kataTestFiles } from '../kata/paths';
-import { kataStatuses, type KataStatus } from '../kata/test-results';
+import { kataStatuses, type FileOutcome, type KataStatus } from '../kata/test-results';
 import { renderFailure } from './failure-view';
 import { renderNext, renderOverview } from './progress-view';
 import { fromTestModules, kataVitest } from './vitest-api';
@@ -24,6 +24,9 @@ const clearScreen = () => process.stdout.write('\x1b[2J\x1b[H');
 export async function watchKatas(options: WatchOptions): Promise<void> {
   const { root, manifest } = options;
   const solved = new Set<string>();
+  // The newest result of every test file: a save reruns only the files that import what
+  // changed, so the others keep their last result.
+  const latest = new Map<string, FileOutcome>();
   let current: KataEntry | undefined;
   let watched = new Set<string>();
   let rerunStarted = 0;
@@ -45,18 +48,22 @@ export async function watchKatas(options: WatchOptions): Promise<void> {
   vitest.onFilterWatchedSpecification((spec) => watched.has(spec.moduleId));
   const stop = async () => {
     await vitest.close();
+    if (process.stdout.isTTY) process.stdout.write('\x1b[?25h'); // vitest hides the cursor while it runs
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
 
   const existing = (kata: KataEntry) => kataTestFiles(kata).map((f) => path.join(root, f)).filter((f) => fs.existsSync(f));
-  const status = (kata: KataEntry, modules: ReadonlyArray<TestModule>): KataStatus =>
-    kataStatuses({ katas: [kata] }, fromTestModules(modules, root))[0] as KataStatus;
+  const record = (modules: ReadonlyArray<TestModule>) => {
+    for (const file of fromTestModules(modules, root)) latest.set(file.file, file);
+  };
+  const status = (kata: KataEntry): KataStatus => kataStatuses({ katas: [kata] }, [...latest.values()])[0] as KataStatus;
 
   /** Shows the current kata's result; on green, moves on to the next kata. */
   async function afterRun(modules: ReadonlyArray<TestModule>, elapsedMs: number, fromSave: boolean): Promise<void> {
-    if (!current) return;
-    const result = status(current, modules);
+    if (!current || (fromSave && modules.length === 0)) return;
+    record(modules);
+    const result = status(current);
     if (fromSave && options.clear) clearScreen();
     const timing = pc.dim(` ${(elapsedMs / 1000).toFixed(2)}s`);
     if (!result.solved) {
@@ -93,7 +100,8 @@ export async function watchKatas(options: WatchOptions): Promise<void> {
   await vitest.standalone();
   const all = manifest.katas.flatMap(existing);
   const first = await vitest.runTestFiles(all);
-  const statuses = kataStatuses(manifest, fromTestModules(first.testModules, root));
+  record(first.testModules);
+  const statuses = kataStatuses(manifest, [...latest.values()]);
   for (const s of statuses) if (s.solved) solved.add(s.kata.id);
   print(renderOverview(statuses));
 

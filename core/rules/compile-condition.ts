@@ -12,9 +12,10 @@
  *   predicate stops early inside a group only when no condition in it can throw; otherwise it
  *   evaluates them all, to throw where the engine rejects.
  *
- * Closures are built once here; evaluating allocates nothing.
+ * Closures are built once here; fact reads are shared between conditions (fact-reads.ts), and
+ * evaluating allocates nothing.
  */
-import { parsePath, resolveFactPath, type PathSegments } from './json-path';
+import { factReads, type FactReads } from './fact-reads';
 import { operatorCanThrow, operatorFunction, preparedOperator, resolveOperator } from './operators/registry';
 import { isFactReference, type Condition, type FactCondition, type Facts } from './types';
 
@@ -23,21 +24,35 @@ export type Predicate = (facts: Facts) => boolean;
 
 type Compiled = { readonly test: Predicate; readonly canThrow: boolean; readonly priority: number };
 
-/** Compiles one condition tree (a rule's `conditions`, or any node of one). */
+/** Compiles one condition tree (a rule's `conditions`, or any node of one) on its own. */
 export function compileCondition(condition: Condition): Predicate {
-  return compile(condition).test;
+  const reads = factReads();
+  const test = compileConditionWith(condition, reads);
+  return (facts) => {
+    reads.begin();
+    return test(facts);
+  };
 }
 
-function compile(condition: Condition): Compiled {
+/**
+ * Compiles a condition tree whose fact reads are shared through `reads`; the caller calls
+ * `reads.begin()` before each evaluation.
+ */
+export function compileConditionWith(condition: Condition, reads: FactReads): Predicate {
+  return compile(condition, reads).test;
+}
+
+function compile(condition: Condition, reads: FactReads): Compiled {
   const priority = condition.priority ?? 1;
-  if ('all' in condition) return { ...list(condition.all.map(compile), 'all'), priority };
-  if ('any' in condition) return { ...list(condition.any.map(compile), 'any'), priority };
+  const children = (list: readonly Condition[]) => list.map((c) => compile(c, reads));
+  if ('all' in condition) return { ...list(children(condition.all), 'all'), priority };
+  if ('any' in condition) return { ...list(children(condition.any), 'any'), priority };
   if ('not' in condition) {
-    const inner = compile(condition.not);
+    const inner = compile(condition.not, reads);
     const test = inner.test;
     return { test: (facts) => !test(facts), canThrow: inner.canThrow, priority };
   }
-  return { ...factTest(condition), priority };
+  return { ...factTest(condition, reads), priority };
 }
 
 function list(children: readonly Compiled[], kind: 'all' | 'any'): Omit<Compiled, 'priority'> {
@@ -94,21 +109,13 @@ function anyEager(tests: readonly Predicate[]): Predicate {
   };
 }
 
-/** A fact's value at a path, as json-rules-engine's Almanac resolves it. */
-function factReader(fact: string, path: string | undefined): (facts: Facts) => unknown {
-  if (path === undefined) return (facts) => facts[fact];
-  const segments: PathSegments | { error: string } = parsePath(path);
-  if ('error' in segments) throw new Error(`path ${JSON.stringify(path)}: ${segments.error}`);
-  return (facts) => resolveFactPath(facts[fact], segments);
-}
-
-function factTest(condition: FactCondition): Omit<Compiled, 'priority'> {
+function factTest(condition: FactCondition, reads: FactReads): Omit<Compiled, 'priority'> {
   const operator = resolveOperator(condition.operator);
   if (operator === undefined) throw new Error(`operator ${JSON.stringify(condition.operator)}: unknown operator`);
-  const read = factReader(condition.fact, condition.path);
+  const read = reads.reader(condition.fact, condition.path);
   const value = condition.value;
   if (isFactReference(value)) {
-    const readValue = factReader(value.fact, value.path);
+    const readValue = reads.reader(value.fact, value.path);
     const evaluate = operatorFunction(operator);
     return { test: (facts) => evaluate(read(facts), readValue(facts)), canThrow: operatorCanThrow(operator, undefined) };
   }

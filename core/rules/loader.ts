@@ -56,7 +56,7 @@ export function checkRuleFile(text: string, fileName: string, options: RuleFileO
   if (first !== undefined) {
     // Later syntax errors are mostly echoes of the first one.
     const more = document.errors.length > 1 ? ` (and ${document.errors.length - 1} more YAML errors after it)` : '';
-    return { ok: false, issues: [{ file: fileName, field: '', message: `YAML: ${first.message.split('\n')[0]}${more}` }] };
+    return { ok: false, issues: [{ file: fileName, field: '', message: `YAML: ${first.message.split('\n')[0]!.replace(/:$/, '')}${more}` }] };
   }
   let data: unknown;
   try {

@@ -21,6 +21,26 @@ export type ReferenceEvaluator = (facts: Facts) => Promise<FiredEvent[]>;
 
 /** Builds one json-rules-engine `Engine` for the rules, to run on many fact sets. */
 export function referenceEvaluator(rules: readonly Rule[]): ReferenceEvaluator {
+  let engine = buildEngine(rules);
+  // `run` marks the engine running and later finished, so overlapping runs would cut each
+  // other short: runs are queued. A run that rejects leaves its remaining rule sets still
+  // settling inside that engine, so the next run gets a fresh one.
+  let queue: Promise<unknown> = Promise.resolve();
+  return (facts) => {
+    const run = queue.then(() => engine.run(facts as Record<string, unknown>));
+    queue = run.catch(() => {
+      engine = buildEngine(rules);
+    });
+    return run.then(({ results }) =>
+      results
+        .map((result) => ({ index: Number(result.name), event: result.event }))
+        .sort((a, b) => rules[b.index]!.priority - rules[a.index]!.priority || a.index - b.index)
+        .map(({ index, event }) => ({ rule: rules[index]!.name, type: event!.type, params: event!.params ?? {} })),
+    );
+  };
+}
+
+function buildEngine(rules: readonly Rule[]): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true });
   for (const op of OPERATORS) {
     if (op.origin === 'core') engine.addOperator(new Operator(op.name, (a: unknown, b: unknown) => op.test(a, op.prepare(b)), op.acceptsFact));
@@ -31,23 +51,12 @@ export function referenceEvaluator(rules: readonly Rule[]): ReferenceEvaluator {
       conditions: structuredClone(rule.conditions) as unknown as TopLevelCondition,
       event: structuredClone(rule.event),
       priority: rule.priority,
+      // The index, so results map back to rules whatever their names.
       name: String(index),
     };
     engine.addRule(properties);
   });
-  // `run` marks the engine running and then finished, so overlapping runs would cut each other
-  // short: runs are queued.
-  let queue: Promise<unknown> = Promise.resolve();
-  return (facts) => {
-    const run = queue.then(() => engine.run(facts as Record<string, unknown>));
-    queue = run.catch(() => undefined);
-    return run.then(({ results }) =>
-      results
-        .map((result) => ({ index: Number(result.name), event: result.event }))
-        .sort((a, b) => rules[b.index]!.priority - rules[a.index]!.priority || a.index - b.index)
-        .map(({ index, event }) => ({ rule: rules[index]!.name, type: event!.type, params: event!.params ?? {} })),
-    );
-  };
+  return engine;
 }
 
 /** Evaluates rules on one fact set with json-rules-engine (builds a fresh engine each call). */

@@ -37,8 +37,8 @@ export type Intent =
   | { type: 'bind'; namespace: string; name: string; uid?: string; nodeName: string }
   /** An Event about `involvedObject`, aggregated by (object, reason, message) as the recorder does. */
   | { type: 'event'; involvedObject: ObjectReference; eventType: 'Normal' | 'Warning'; reason: string; message: string; source: string }
-  /** Run this component's reconcile for `key` again after `seconds` of simulated time. */
-  | { type: 'requeueAfter'; key: string; seconds: number };
+  /** Run this component's reconcile for `key` again after `seconds` of simulated time. A `periodic` requeue (a heartbeat) does not keep the cluster from counting as stable. */
+  | { type: 'requeueAfter'; key: string; seconds: number; periodic?: boolean };
 
 /** A component's read-only window on the cluster: its informer caches plus the clock. */
 export type View = {

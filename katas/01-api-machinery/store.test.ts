@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { getObject, initialStore, listObjects, reduceStore } from '@kata/01-api-machinery/store';
 import type { KubeObject } from '../../core/api/meta';
-import { HISTORY_CAPACITY, type StoreRequest, type StoreResult, type StoreState } from '../../core/api/store-types';
+import { HISTORY_CAPACITY, objectLifecycle, type StoreRequest, type StoreResult, type StoreState } from '../../core/api/store-types';
 import { logSlice } from '../../core/data/chunked-log';
 import { runs } from '../../core/testing/runs';
 
@@ -405,11 +405,16 @@ describe('history', () => {
     expect(state.history.compactedRevision).toBe(0);
   });
 
-  test(`the history never holds more than ${HISTORY_CAPACITY} events, however recent`, () => {
-    let [state] = run(create(configMap('cfg')));
-    for (let i = 1; i <= HISTORY_CAPACITY; i++) [state] = reduceStore(state, update(configMap('cfg', { n: String(i) })));
-    expect(state.history.log.size).toBe(HISTORY_CAPACITY);
-    expect(state.history.compactedRevision).toBe(1);
+  test(`a new store keeps up to ${HISTORY_CAPACITY} events`, () => {
+    expect(initialStore().history.capacity).toBe(HISTORY_CAPACITY);
+  });
+
+  test('the history never holds more events than its capacity, however recent', () => {
+    const small: StoreState = { ...initialStore(), history: { ...initialStore().history, capacity: 3 } };
+    let state = small;
+    for (const name of ['a', 'b', 'c', 'd', 'e']) [state] = reduceStore(state, create(configMap(name)));
+    expect(history(state)).toEqual(['ADDED c@3', 'ADDED d@4', 'ADDED e@5']);
+    expect(state.history.compactedRevision).toBe(2);
   });
 });
 
@@ -512,6 +517,24 @@ describe('properties', () => {
             const expected = (before.metadata.generation ?? 0) + (specChanged || deletionStarted ? 1 : 0);
             expect(after.metadata.generation, `${intent.op}: spec changed ${specChanged}, deletion started ${deletionStarted}`).toBe(expected);
           }
+          state = next;
+        });
+      }),
+      runs(200),
+    );
+  });
+
+  test('every change in an object\'s life is one the lifecycle table lists', () => {
+    const allowed = new Set(objectLifecycle.map((t) => `${t.from} -> ${t.to}`));
+    const phase = (object: KubeObject | undefined) => (object === undefined ? '[*]' : object.metadata.deletionTimestamp === undefined ? 'Live' : 'Terminating');
+    fc.assert(
+      fc.property(fc.array(intentArb, { maxLength: 30 }), (intents) => {
+        let state = initialStore();
+        intents.forEach((intent, i) => {
+          const before = phase(stored(state, 'Deployment', intent.name));
+          const [next, result] = reduceStore(state, requestFor(state, intent, i));
+          const after = phase(stored(next, 'Deployment', intent.name));
+          if (result.ok) expect(allowed.has(`${before} -> ${after}`), `${intent.op}: ${before} -> ${after}`).toBe(true);
           state = next;
         });
       }),

@@ -13,7 +13,7 @@
 import { match } from 'ts-pattern';
 import type { KubeObject } from '../../core/api/meta';
 import type { InformerCache, WatchEvent } from '../../core/api/store-types';
-import { pmapDelete, pmapEmpty, pmapGet, pmapSet, pmapValues, type PMap } from '../../core/data/persistent-map';
+import { pmapDelete, pmapEmpty, pmapFromEntries, pmapGet, pmapSet, pmapValues, type PMap } from '../../core/data/persistent-map';
 
 const keyOf = (object: KubeObject) => `${object.metadata.namespace ?? ''}/${object.metadata.name}`;
 const revisionOf = (object: KubeObject) => Number(object.metadata.resourceVersion);
@@ -21,14 +21,26 @@ const labelKey = (key: string, value: string) => `${key}=${value}`;
 
 /** A cache holding exactly the listed objects, resuming from the list's resourceVersion. */
 export function initialInformer(list: { items: KubeObject[]; resourceVersion: string }): InformerCache {
-  const empty: InformerCache = {
-    resourceVersion: list.resourceVersion,
-    objects: pmapEmpty(),
-    tombstones: pmapEmpty(),
-    byNamespace: pmapEmpty(),
-    byLabel: pmapEmpty(),
+  // Built in one pass (a list can hold 150,000 pods): group keys per bucket, then make the maps.
+  const buckets = (bucketsOf: (o: KubeObject) => string[]) => {
+    const groups = new Map<string, [string, string][]>();
+    for (const object of list.items) {
+      const key = keyOf(object);
+      for (const bucket of bucketsOf(object)) {
+        const keys = groups.get(bucket) ?? [];
+        if (keys.length === 0) groups.set(bucket, keys);
+        keys.push([key, key]);
+      }
+    }
+    return pmapFromEntries([...groups].map(([bucket, keys]) => [bucket, pmapFromEntries(keys)] as const));
   };
-  return list.items.reduce(put, empty);
+  return {
+    resourceVersion: list.resourceVersion,
+    objects: pmapFromEntries(list.items.map((o) => [keyOf(o), o] as const)),
+    tombstones: pmapEmpty(),
+    byNamespace: buckets((o) => [o.metadata.namespace ?? '']),
+    byLabel: buckets(labelsOf),
+  };
 }
 
 /** Applies one watch event; a duplicate or an event older than what the cache holds changes nothing. */
@@ -66,31 +78,36 @@ export function informerByLabel(cache: InformerCache, key: string, value: string
 function put(cache: InformerCache, object: KubeObject): InformerCache {
   const key = keyOf(object);
   const old = pmapGet(cache.objects, key);
-  const base = old ? unindex(cache, key, old) : cache;
+  const [oldNamespace, newNamespace] = [old ? [old.metadata.namespace ?? ''] : [], [object.metadata.namespace ?? '']];
   return {
-    ...base,
-    objects: pmapSet(base.objects, key, object),
-    tombstones: pmapDelete(base.tombstones, key),
-    byNamespace: addTo(base.byNamespace, object.metadata.namespace ?? '', key),
-    byLabel: labelsOf(object).reduce((index, label) => addTo(index, label, key), base.byLabel),
+    ...cache,
+    objects: pmapSet(cache.objects, key, object),
+    tombstones: pmapDelete(cache.tombstones, key),
+    // Only the buckets that differ are touched: a status update moves no index at all.
+    byNamespace: reindex(cache.byNamespace, key, oldNamespace, newNamespace),
+    byLabel: reindex(cache.byLabel, key, old ? labelsOf(old) : [], labelsOf(object)),
   };
 }
 
 function drop(cache: InformerCache, key: string, revision: number): InformerCache {
   const old = pmapGet(cache.objects, key);
-  const base = old ? unindex(cache, key, old) : cache;
-  return { ...base, objects: pmapDelete(base.objects, key), tombstones: pmapSet(base.tombstones, key, revision) };
-}
-
-function unindex(cache: InformerCache, key: string, old: KubeObject): InformerCache {
   return {
     ...cache,
-    byNamespace: removeFrom(cache.byNamespace, old.metadata.namespace ?? '', key),
-    byLabel: labelsOf(old).reduce((index, label) => removeFrom(index, label, key), cache.byLabel),
+    objects: pmapDelete(cache.objects, key),
+    tombstones: pmapSet(cache.tombstones, key, revision),
+    byNamespace: old ? reindex(cache.byNamespace, key, [old.metadata.namespace ?? ''], []) : cache.byNamespace,
+    byLabel: old ? reindex(cache.byLabel, key, labelsOf(old), []) : cache.byLabel,
   };
 }
 
 const labelsOf = (object: KubeObject) => Object.entries(object.metadata.labels ?? {}).map(([k, v]) => labelKey(k, v));
+
+/** Moves `key` out of the buckets it leaves and into the buckets it joins. */
+function reindex(index: PMap<PMap<string>>, key: string, before: string[], after: string[]): PMap<PMap<string>> {
+  const leaving = before.filter((b) => !after.includes(b));
+  const joining = after.filter((b) => !before.includes(b));
+  return joining.reduce((i, bucket) => addTo(i, bucket, key), leaving.reduce((i, bucket) => removeFrom(i, bucket, key), index));
+}
 
 function addTo(index: PMap<PMap<string>>, bucket: string, key: string): PMap<PMap<string>> {
   return pmapSet(index, bucket, pmapSet(pmapGet(index, bucket) ?? pmapEmpty<string>(), key, key));

@@ -41,7 +41,7 @@ type Step = [StoreState, StoreResult];
 
 /** A store with no objects, at revision 0. */
 export function initialStore(): StoreState {
-  return { revision: 0, objects: {}, history: { compactedRevision: 0, log: logEmpty(HISTORY_CHUNK) } };
+  return { revision: 0, objects: {}, history: { capacity: HISTORY_CAPACITY, compactedRevision: 0, log: logEmpty(HISTORY_CHUNK) } };
 }
 
 /** `<namespace>/<name>`; cluster-scoped kinds ignore the namespace. */
@@ -60,13 +60,15 @@ export function listObjects(state: StoreState, kind: string, namespace?: string)
   const objects = info && state.objects[info.resource];
   const all = objects ? pmapValues(objects) : [];
   const items = namespace === undefined || !info?.namespaced ? all : all.filter((o) => o.metadata.namespace === namespace);
-  return { items: items.sort(byNamespaceThenName), resourceVersion: String(state.revision) };
+  return { items: sortByNamespaceThenName(items), resourceVersion: String(state.revision) };
 }
 
-function byNamespaceThenName(a: KubeObject, b: KubeObject): number {
-  const [an, bn] = [a.metadata.namespace ?? '', b.metadata.namespace ?? ''];
-  if (an !== bn) return an < bn ? -1 : 1;
-  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+// Sorts on keys pulled out first: with 150,000 pods scattered over the heap, reaching into each
+// object on every comparison costs several times more than the sort itself.
+function sortByNamespaceThenName(objects: KubeObject[]): KubeObject[] {
+  const keyed = objects.map((o) => ({ namespace: o.metadata.namespace ?? '', name: o.metadata.name, o }));
+  keyed.sort((a, b) => (a.namespace !== b.namespace ? (a.namespace < b.namespace ? -1 : 1) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return keyed.map((k) => k.o);
 }
 
 /** Applies one write. A failed request returns the very same state object and a Status. */
@@ -82,9 +84,16 @@ export function reduceStore(state: StoreState, request: StoreRequest): Step {
 const fail = (state: StoreState, status: Status): Step => [state, { ok: false, status }];
 const done = (state: StoreState, object: KubeObject): Step => [state, { ok: true, object }];
 
-// Drops undefined fields so stored objects compare and serialise cleanly.
-function clean<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+/**
+ * `base` with `changes` applied; a change to `undefined` removes the field. Built property by
+ * property rather than with spreads, which keeps V8's objects compact and fast to read when
+ * the store holds 150,000 of them.
+ */
+function merged<T extends object>(base: T, changes: { [K in keyof T]?: T[K] | undefined }): T {
+  const out: Record<string, unknown> = {};
+  for (const k in base) if (!(k in changes) && base[k] !== undefined) out[k] = base[k];
+  for (const k in changes) if (changes[k] !== undefined) out[k] = changes[k];
+  return out as T;
 }
 
 // #region create
@@ -107,17 +116,16 @@ function create(state: StoreState, object: KubeObject, now: string, uid: string)
     return fail(state, deleting ? { ...status, message: `object is being deleted: ${status.message}` } : status);
   }
   // 4. The server owns uid, creationTimestamp, generation and resourceVersion.
-  const metadata: ObjectMeta = clean({
-    ...object.metadata,
+  const metadata = merged(object.metadata, {
     namespace: info.namespaced ? object.metadata.namespace : undefined,
     uid,
     creationTimestamp: now,
     generation: tracksGeneration(info.kind) ? 1 : undefined,
-    resourceVersion: undefined,
+    resourceVersion: String(state.revision + 1),
     deletionTimestamp: undefined,
     deletionGracePeriodSeconds: undefined,
   });
-  return write(state, info, key, 'ADDED', { ...object, metadata }, now);
+  return write(state, info, key, 'ADDED', merged(object, { metadata }), now);
 }
 // #endregion create
 
@@ -159,8 +167,7 @@ function update(state: StoreState, object: KubeObject, now: string, part: 'spec'
 function prepareForUpdate(info: KindInfo, object: KubeObject, existing: KubeObject): KubeObject {
   const old = existing.metadata;
   const specChanged = !jsonEqual(object.spec, existing.spec);
-  const metadata: ObjectMeta = clean({
-    ...object.metadata,
+  const metadata = merged(object.metadata, {
     namespace: old.namespace,
     uid: old.uid,
     resourceVersion: old.resourceVersion,
@@ -170,11 +177,11 @@ function prepareForUpdate(info: KindInfo, object: KubeObject, existing: KubeObje
     generation: tracksGeneration(info.kind) ? (old.generation ?? 1) + (specChanged ? 1 : 0) : undefined,
   });
   // Status is written through updateStatus only, as with a status subresource.
-  return clean({ ...object, metadata, status: existing.status });
+  return merged(object, { metadata, status: existing.status });
 }
 
 function prepareForStatusUpdate(object: KubeObject, existing: KubeObject): KubeObject {
-  return clean({ ...existing, status: object.status });
+  return merged(existing, { status: object.status });
 }
 
 function shouldDeleteDuringUpdate(next: KubeObject, existing: KubeObject): boolean {
@@ -250,27 +257,25 @@ function podGracePeriod(pod: KubeObject, asked: number | undefined): number {
 
 function withGracefulDeletion(existing: KubeObject, plan: Extract<DeletePlan, { type: 'graceful' }>): KubeObject {
   const generation = existing.metadata.generation;
-  const metadata = clean({
-    ...existing.metadata,
+  const metadata = merged(existing.metadata, {
     deletionTimestamp: plan.deletionTimestamp,
     deletionGracePeriodSeconds: plan.grace,
     // Controllers must notice that deletion started, so the first time bumps generation.
     generation: plan.firstTime && generation !== undefined && generation > 0 ? generation + 1 : generation,
   });
-  return { ...existing, metadata };
+  return merged(existing, { metadata });
 }
 
 function markAsDeleting(existing: KubeObject, now: string): KubeObject {
   const meta = existing.metadata;
   const first = meta.deletionTimestamp === undefined;
   const later = !first && toMillis(meta.deletionTimestamp as string) > toMillis(now);
-  const metadata = clean({
-    ...meta,
+  const metadata = merged(meta, {
     generation: first && meta.generation !== undefined && meta.generation > 0 ? meta.generation + 1 : meta.generation,
     deletionTimestamp: first || later ? now : meta.deletionTimestamp,
     deletionGracePeriodSeconds: 0,
   });
-  return { ...existing, metadata };
+  return merged(existing, { metadata });
 }
 
 function deleteNow(state: StoreState, info: KindInfo, key: string, now: string): Step {
@@ -283,7 +288,9 @@ function deleteNow(state: StoreState, info: KindInfo, key: string, now: string):
 /** Takes the next revision, stores (or removes) the object and records the event. */
 function write(state: StoreState, info: KindInfo, key: string, type: WatchEvent['type'], object: KubeObject, now: string): Step {
   const revision = state.revision + 1;
-  const stamped: KubeObject = { ...object, metadata: { ...object.metadata, resourceVersion: String(revision) } };
+  const version = String(revision);
+  // Callers that build a fresh object already stamp it; others get a stamped copy.
+  const stamped = object.metadata.resourceVersion === version ? object : merged(object, { metadata: merged(object.metadata, { resourceVersion: version }) });
   const objects = state.objects[info.resource] ?? pmapEmpty<KubeObject>();
   const nextObjects = type === 'DELETED' ? pmapDelete(objects, key) : pmapSet(objects, key, stamped);
   const history = record(state.history, { type, object: stamped, writtenAt: toMillis(now) });
@@ -294,10 +301,10 @@ function write(state: StoreState, info: KindInfo, key: string, type: WatchEvent[
 function record(history: WatchHistory, entry: HistoryEntry): WatchHistory {
   const log = logAppend(history.log, entry);
   const oldestKept = entry.writtenAt - HISTORY_RETENTION_SECONDS * 1000;
-  let drop = Math.max(0, log.size - HISTORY_CAPACITY);
+  let drop = Math.max(0, log.size - history.capacity);
   while (drop < log.size && (logGet(log, drop)?.writtenAt ?? Infinity) < oldestKept) drop++;
   if (drop === 0) return { ...history, log };
   const lastDropped = logGet(log, drop - 1) as HistoryEntry;
-  return { compactedRevision: Number(lastDropped.object.metadata.resourceVersion), log: logDropFront(log, drop) };
+  return { ...history, compactedRevision: Number(lastDropped.object.metadata.resourceVersion), log: logDropFront(log, drop) };
 }
 // #endregion write

@@ -37,6 +37,24 @@ export const IS_NEGATIVE_ERROR_MSG = 'must be greater than or equal to 0';
 /** Upstream `isNotPositiveErrorMsg` (pkg/apis/core/validation). */
 export const IS_NOT_POSITIVE_ERROR_MSG = 'must be greater than zero';
 
+const GO_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '"': '\\"', '\\': '\\\\' };
+
+/**
+ * Go's `strconv.Quote` (and `%q`) for the strings that occur here: double quotes, with
+ * backslash escapes for quotes, backslashes and control characters (`\x01`).
+ */
+export function goQuote(text: string): string {
+  let out = '"';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) as number;
+    const escaped = GO_ESCAPES[ch];
+    if (escaped !== undefined) out += escaped;
+    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
 /** `field.Required`: a value must be given. */
 export function required(field: string, detail = ''): FieldError {
   return { type: 'FieldValueRequired', field, detail };
@@ -52,12 +70,9 @@ export function invalidOmitted(field: string, detail: string): FieldError {
   return { type: 'FieldValueInvalid', field, omitValue: true, detail };
 }
 
-/**
- * `field.NotSupported`: the value is none of an enumeration. The valid values are quoted as
- * Go's `strconv.Quote` would (JSON quoting agrees for the ASCII values used here).
- */
+/** `field.NotSupported`: the value is none of an enumeration; the valid values are listed, quoted. */
 export function notSupported(field: string, badValue: unknown, validValues: readonly string[]): FieldError {
-  const detail = validValues.length > 0 ? `supported values: ${validValues.map((v) => JSON.stringify(v)).join(', ')}` : '';
+  const detail = validValues.length > 0 ? `supported values: ${validValues.map(goQuote).join(', ')}` : '';
   return { type: 'FieldValueNotSupported', field, badValue, detail };
 }
 

@@ -95,6 +95,12 @@ export type ObjectSchema = Common & {
   goName: string;
   fields: Readonly<Record<string, Schema>>;
   checks: readonly Check<never>[];
+  /**
+   * The Go field holds the struct itself, not a pointer (`spec`, `template`): when the field
+   * is absent, upstream validates an empty struct, so its required fields are still
+   * reported. Walk `{}` in its place, and leave it out of the decoded object.
+   */
+  absentAsEmpty?: boolean;
 };
 
 /** Any JSON value, kept as written: a subtree this project does not model. */
@@ -173,6 +179,11 @@ export function map(values: Schema, options: { keyFormat?: StringFormat; goType?
 /** A Go struct `goName` whose fields are exactly the keys of `T`. */
 export function obj<T>(goName: string, fields: FieldsOf<T>, checks: readonly Check<T>[] = [], goPackage = 'v1'): ObjectSchema {
   return { type: 'object', goType: `${goPackage}.${goName}`, goName, fields: fields as Record<string, Schema>, checks: checks as readonly Check<never>[] };
+}
+
+/** Marks a struct field as held by value: absent means an empty struct (see `absentAsEmpty`). */
+export function valueStruct(schema: ObjectSchema): ObjectSchema {
+  return { ...schema, absentAsEmpty: true };
 }
 
 /** A subtree kept as written; `goType` names it in decode errors. */

@@ -32,8 +32,9 @@ function builtin(name: string, summary: string, fact: string, value: string, res
   return defineOperator<unknown>({ name, summary, fact, value, origin: 'json-rules-engine', prepare: (v) => v, ...rest });
 }
 
-// `b.indexOf` exists on arrays and strings; anything else makes the engine throw.
-const indexOfCanThrow = (v: KnownValue) => !(v !== undefined && (Array.isArray(v.literal) || typeof v.literal === 'string'));
+// `b.indexOf` throws unless `b` has one; on a string it also turns the fact into a string,
+// which throws for an object that cannot be converted. Only a list never throws.
+const indexOfCanThrow = (v: KnownValue) => !(v !== undefined && Array.isArray(v.literal));
 const listOfScalars = (v: JsonValue) =>
   Array.isArray(v) && v.every(isScalar) ? undefined : 'must be a list of strings, numbers, booleans or nulls';
 

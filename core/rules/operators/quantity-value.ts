@@ -120,7 +120,7 @@ export function compareQuantities(a: QuantityValue, b: QuantityValue): -1 | 0 | 
   if (a.nanos !== undefined && b.nanos !== undefined) return a.nanos < b.nanos ? -1 : a.nanos > b.nanos ? 1 : 0;
   if (a.sign !== b.sign) return a.sign < b.sign ? -1 : 1;
   const magnitude = compareMagnitudes(a, b);
-  return a.sign < 0 ? ((-magnitude) as -1 | 0 | 1) : magnitude;
+  return a.sign < 0 ? ((0 - magnitude) as -1 | 0 | 1) : magnitude; // 0 - 0 is 0, where -0 would not be
 }
 
 function compareMagnitudes(a: QuantityValue, b: QuantityValue): -1 | 0 | 1 {

@@ -7,8 +7,9 @@
  *   those with effect `NoSchedule` or `NoExecute` (the TaintToleration filter's test).
  *
  * A missing or `null` toleration list tolerates nothing; a fact that is not a list makes the
- * operator false. Matching follows v1.32: `Equal` (the default) compares values, `Exists`
- * ignores them; the `Lt`/`Gt` toleration operators of later alpha releases tolerate nothing.
+ * operator false. `Equal` (the default) compares values and `Exists` ignores them; `Gt` and
+ * `Lt` (alpha since v1.35, feature gate TaintTolerationComparisonOperators) compare the
+ * taint's value with the toleration's as int64 integers, as upstream's ToleratesTaint does.
  *
  * Upstream: staging/src/k8s.io/api/core/v1/toleration.go (ToleratesTaint),
  * pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go (Filter,
@@ -16,6 +17,7 @@
  * (FindMatchingUntoleratedTaint); website: concepts/scheduling-eviction/taint-and-toleration.md.
  */
 import { defineOperator, show, type OperatorDefinition } from './definition';
+import { parseInt64 } from './label-syntax';
 
 type Taint = { readonly key: string; readonly value: string; readonly effect: string };
 
@@ -36,6 +38,13 @@ export function toleratesTaint(toleration: unknown, taint: Taint): boolean {
       return field(toleration, 'value') === taint.value;
     case 'Exists':
       return true;
+    case 'Gt':
+    case 'Lt': {
+      const bound = parseInt64(field(toleration, 'value'));
+      const actual = parseInt64(taint.value);
+      if (bound === undefined || actual === undefined) return false;
+      return field(toleration, 'operator') === 'Gt' ? actual > bound : actual < bound;
+    }
     default:
       return false;
   }
@@ -82,10 +91,10 @@ export const TOLERATION_OPERATORS: readonly OperatorDefinition[] = [
     name: 'tolerates',
     summary: 'the fact (a toleration list) tolerates every taint in the value',
     fact: 'a list of tolerations (missing means none)',
-    value: 'a taint {key, value, effect} or a list of taints',
+    value: 'a taint {key, value, effect} or a list of taints (missing means none)',
     origin: 'core',
     checkValue: checkTaints,
-    prepare: taintsOf,
+    prepare: (v) => (v === undefined || v === null ? [] : taintsOf(v)),
     test: toleratesAll,
     canThrow: () => false,
   }),
