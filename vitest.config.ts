@@ -5,7 +5,7 @@
  * nothing but katas.
  */
 import { defineConfig } from 'vitest/config';
-import { kataRoot, kataTarget } from './core/kata/target';
+import { kataRoot, kataTarget } from './core/kata/target.ts';
 
 export default defineConfig({
   resolve: {

@@ -3,7 +3,7 @@
  * reference solutions, whatever the learner has done, because they test core, not katas.
  */
 import { defineConfig } from 'vitest/config';
-import { kataRoot } from './kata/target';
+import { kataRoot } from './kata/target.ts';
 
 export default defineConfig({
   root: kataRoot('solutions') + '/..',

@@ -9,6 +9,7 @@ import { informerGet, initialInformer, reduceInformer } from '@kata/01-api-machi
 import type { KubeObject } from '../api/meta';
 import type { InformerCache, WatchEvent } from '../api/store-types';
 import type { StoreState } from '../cluster/state';
+import { pmapValues } from '../data/persistent-map';
 
 /** A running component's caches, inbox and queue. Mutated in place by the runtime only. */
 export type ComponentState = {
@@ -32,6 +33,13 @@ export function startComponent(store: StoreState, kinds: string[]): ComponentSta
     state.caches[kind] = initialInformer(list);
     for (const object of list.items) index(state, object, true);
   }
+  return state;
+}
+
+/** A component state around some caches, with the extra indexes recomputed (used for stale reads). */
+export function rebuildIndexes(caches: ComponentState['caches']): ComponentState {
+  const state: ComponentState = { caches, inbox: [], queue: [], queued: {}, podsByNode: {}, byOwner: {} };
+  for (const cache of Object.values(caches)) for (const object of pmapValues(cache.objects)) index(state, object, true);
   return state;
 }
 

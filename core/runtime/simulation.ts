@@ -13,7 +13,10 @@
  */
 import { watchFrom } from '@kata/01-api-machinery/watch';
 import type { ClusterState } from '../cluster/state';
-import { applyEvent, dequeue, enqueue, startComponent, type ComponentState } from './components';
+import type { KubeObject } from '../api/meta';
+import type { WatchEvent } from '../api/store-types';
+import { applyEvent, dequeue, enqueue, rebuildIndexes, startComponent, type ComponentState } from './components';
+import { describeFault, faultAt, scheduleOver, type FaultState } from './faults';
 import { nextRandom } from './rng';
 import { indexEvents, submitIntent, type EventIndex } from './submit';
 import type { Agent, Controller, Intent } from './types';
@@ -22,7 +25,14 @@ import { viewOf } from './view';
 /** A component the runtime can run: a stateless controller or an agent with local state. */
 export type Runnable = { type: 'controller'; controller: Controller } | { type: 'agent'; agent: Agent<unknown>; initial: unknown };
 
-type Running = { runnable: Runnable; name: string; watches: string[]; state: ComponentState };
+type Running = {
+  runnable: Runnable;
+  name: string;
+  watches: string[];
+  state: ComponentState;
+  /** Earlier versions of the caches (newest last), kept only while faults are on, for stale reads. */
+  history: ComponentState['caches'][];
+};
 type Timer = { at: number; component: number; key: string; periodic: boolean; seq: number };
 
 /** A simulation in progress. Create with {@link startSimulation}; advance with {@link runSimulation}. */
@@ -37,6 +47,12 @@ export type Simulation = {
   timerSeq: number;
   /** Counters, for reports and benchmarks. */
   stats: { reconciles: number; writes: number; failedWrites: number };
+  /** The fault schedule being applied, if any (see faults.ts). */
+  faults?: FaultState;
+  /** When present, a readable line per reconcile, write and fault is appended (tests print it on failure). */
+  trace?: string[];
+  /** Called after every successful write, e.g. to check invariants at every step. */
+  onWrite?: (cluster: ClusterState) => void;
 };
 
 /** How far to run. */
@@ -68,12 +84,35 @@ export function startSimulation(cluster: ClusterState, runnables: Runnable[]): S
 }
 
 function start(sim: Simulation, runnable: Runnable): Running {
-  const running: Running = { runnable, name: nameOf(runnable), watches: watchesOf(runnable), state: startComponent(sim.cluster.store, watchesOf(runnable)) };
+  const running: Running = { runnable, name: nameOf(runnable), watches: watchesOf(runnable), state: startComponent(sim.cluster.store, watchesOf(runnable)), history: [] };
+  queueEverything(sim, running);
+  return running;
+}
+
+/** Queues the keys of every cached object, as a freshly listed informer does. */
+function queueEverything(sim: Simulation, running: Running): void {
   const view = viewOf(running.state, sim.cluster.now, draw(sim));
   for (const kind of running.watches) {
     for (const object of view.list(kind)) for (const key of keysFor(running, object, view)) enqueue(running.state, key);
   }
-  return running;
+}
+
+/** A restart: caches and queue are lost and rebuilt from a fresh list (a crash, or a relist after a broken watch). */
+export function restartComponent(sim: Simulation, index: number): void {
+  const running = sim.components[index];
+  if (!running) return;
+  running.state = startComponent(sim.cluster.store, running.watches);
+  running.history = [];
+  for (const slot of Object.keys(sim.timers)) if (sim.timers[slot]!.component === index) delete sim.timers[slot];
+  queueEverything(sim, running);
+}
+
+/** Ends the fault schedule: every component relists, as a reflector does when its watch broke. */
+export function stopFaults(sim: Simulation): void {
+  if (!sim.faults) return;
+  sim.faults = undefined;
+  sim.trace?.push(`${sim.cluster.now} faults stop: every component relists`);
+  sim.components.forEach((_, index) => restartComponent(sim, index));
 }
 
 /** Runs until `options.until`, or until stable; returns whether it stopped because it was stable. */
@@ -106,7 +145,10 @@ function settle(sim: Simulation, limit: number): void {
       deliver(sim);
       if (--budget <= 0) throw new Error(`components did not settle after ${limit} reconciles at ${sim.cluster.now}: the last was ${running.name} on ${key}`);
     }
-    if (!worked) return;
+    if (!worked) {
+      if (sim.faults && scheduleOver(sim.faults)) stopFaults(sim);
+      else return;
+    }
   }
 }
 
@@ -116,9 +158,13 @@ function deliver(sim: Simulation): void {
   const result = watchFrom(sim.cluster.store, { resourceVersion: String(sim.cursor) });
   if (result.type === 'gone') throw new Error(`the runtime fell behind the store's history: ${result.status.message}`);
   sim.cursor = sim.cluster.store.revision;
+  sim.components.forEach((running, index) => {
+    for (const event of result.events) if (running.watches.includes(event.object.kind)) deliverTo(sim, index, event);
+  });
+  releaseHeld(sim);
   for (const running of sim.components) {
-    for (const event of result.events) if (running.watches.includes(event.object.kind)) running.state.inbox.push(event);
     if (running.state.inbox.length === 0) continue;
+    if (sim.faults) running.history = [...running.history.slice(-10), { ...running.state.caches }];
     const view = viewOf(running.state, sim.cluster.now, draw(sim));
     for (const event of running.state.inbox.splice(0)) {
       const changed = applyEvent(running.state, event);
@@ -127,13 +173,52 @@ function deliver(sim: Simulation): void {
   }
 }
 
+/** Puts one event in a component's inbox, unless a fault drops, doubles or holds it back. */
+function deliverTo(sim: Simulation, index: number, event: WatchEvent): void {
+  const running = sim.components[index]!;
+  const faults = sim.faults;
+  if (!faults) {
+    running.state.inbox.push(event);
+    return;
+  }
+  const n = faults.deliveries++;
+  const what = `${event.type} ${event.object.kind} ${event.object.metadata.namespace ?? ''}/${event.object.metadata.name} rv=${event.object.metadata.resourceVersion} to ${running.name}`;
+  const drop = faultAt(faults, 'drop', n);
+  const duplicate = faultAt(faults, 'duplicate', n);
+  const delay = faultAt(faults, 'delay', n);
+  if (drop) sim.trace?.push(`${sim.cluster.now} FAULT ${describeFault(drop)}: ${what}`);
+  else if (delay) {
+    sim.trace?.push(`${sim.cluster.now} FAULT ${describeFault(delay)}: ${what}`);
+    faults.held.push({ releaseAfter: n + delay.by, component: index, event });
+  } else {
+    running.state.inbox.push(event);
+    if (duplicate) {
+      sim.trace?.push(`${sim.cluster.now} FAULT ${describeFault(duplicate)}: ${what}`);
+      running.state.inbox.push(event);
+    }
+  }
+}
+
+function releaseHeld(sim: Simulation): void {
+  const faults = sim.faults;
+  if (!faults || faults.held.length === 0) return;
+  const due = faults.held.filter((h) => h.releaseAfter <= faults.deliveries);
+  faults.held = faults.held.filter((h) => h.releaseAfter > faults.deliveries);
+  for (const h of due) sim.components[h.component]?.state.inbox.push(h.event);
+}
+
 function keysFor(running: Running, object: Parameters<Controller['keysFor']>[0], view: ReturnType<typeof viewOf>): string[] {
   const r = running.runnable;
   return r.type === 'controller' ? r.controller.keysFor(object, view) : r.agent.keysFor(object, view);
 }
 
 function reconcileOne(sim: Simulation, running: Running, key: string): void {
-  const view = viewOf(running.state, sim.cluster.now, draw(sim));
+  const n = sim.faults ? sim.faults.reconciles++ : -1;
+  const stale = sim.faults ? faultAt(sim.faults, 'stale', n) : undefined;
+  const crash = sim.faults ? faultAt(sim.faults, 'crash', n) : undefined;
+  const old = stale ? running.history[running.history.length - stale.by] : undefined;
+  if (stale) sim.trace?.push(`${sim.cluster.now} FAULT ${describeFault(stale)}: ${running.name} ${key}`);
+  const view = viewOf(old ? rebuildIndexes(old) : running.state, sim.cluster.now, draw(sim));
   sim.stats.reconciles++;
   let intents: Intent[];
   const r = running.runnable;
@@ -146,7 +231,15 @@ function reconcileOne(sim: Simulation, running: Running, key: string): void {
     intents = result.intents;
   }
   const index = sim.components.indexOf(running);
+  sim.trace?.push(`${sim.cluster.now} ${running.name} reconciles ${key}: ${intents.length === 0 ? 'nothing to do' : intents.map(describeIntent).join('; ')}`);
+  let submittedCount = 0;
   for (const intent of intents) {
+    if (crash && submittedCount === crash.afterIntents) {
+      sim.trace?.push(`${sim.cluster.now} FAULT ${describeFault(crash)}: ${running.name} restarts with empty caches`);
+      restartComponent(sim, index);
+      return;
+    }
+    submittedCount++;
     if (intent.type === 'requeueAfter') {
       const at = Date.parse(sim.cluster.now) + intent.seconds * 1000;
       const slot = `${index}\u0000${intent.key}`;
@@ -156,8 +249,36 @@ function reconcileOne(sim: Simulation, running: Running, key: string): void {
     }
     const submitted = submitIntent(sim.cluster, intent, running.name, draw(sim), sim.events);
     sim.cluster = submitted.state;
-    if (submitted.failure) sim.stats.failedWrites++;
-    else sim.stats.writes++;
+    if (submitted.failure) {
+      sim.stats.failedWrites++;
+      sim.trace?.push(`${sim.cluster.now}   refused: ${submitted.failure.message}`);
+    } else {
+      sim.stats.writes++;
+      sim.onWrite?.(sim.cluster);
+    }
+  }
+  if (crash && submittedCount === crash.afterIntents) {
+    sim.trace?.push(`${sim.cluster.now} FAULT ${describeFault(crash)}: ${running.name} restarts with empty caches`);
+    restartComponent(sim, index);
+  }
+}
+
+/** One intent in a few words, for traces. */
+function describeIntent(intent: Intent): string {
+  const ref = (o: KubeObject) => `${o.kind} ${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name || `${o.metadata.generateName ?? ''}*`}`;
+  switch (intent.type) {
+    case 'create':
+    case 'update':
+    case 'updateStatus':
+      return `${intent.type} ${ref(intent.object)}`;
+    case 'delete':
+      return `delete ${intent.kind} ${intent.namespace}/${intent.name}`;
+    case 'bind':
+      return `bind Pod ${intent.namespace}/${intent.name} to ${intent.nodeName}`;
+    case 'event':
+      return `event ${intent.reason}`;
+    case 'requeueAfter':
+      return `requeue ${intent.key} after ${intent.seconds}s`;
   }
 }
 
