@@ -58,6 +58,9 @@ export type StatusReason =
   | 'Conflict'
   | 'NotFound'
   | 'Gone'
+  /** 410 for a watch or list from a compacted resourceVersion (current upstream; older releases said Gone). */
+  | 'Expired'
+  | 'InternalError'
   | 'Invalid'
   | 'Forbidden'
   | 'BadRequest'

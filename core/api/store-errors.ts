@@ -74,7 +74,12 @@ export function statusBadRequest(message: string): Status {
   return failure(400, 'BadRequest', message);
 }
 
-/** 410: the requested history is no longer retained. */
+/** 500 for an error the server did not classify, such as a create that carries a resourceVersion (storage.ErrResourceVersionSetOnCreate). */
+export function statusInternalError(message: string): Status {
+  return failure(500, 'InternalError', message);
+}
+
+/** 410 Expired: the requested history is no longer retained (upstream NewResourceExpired). */
 export function statusGone(message: string): Status {
-  return failure(410, 'Gone', message);
+  return failure(410, 'Expired', message);
 }

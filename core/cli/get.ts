@@ -15,6 +15,9 @@ import { asDocument, toJson, toYaml } from './output';
 import { columnsFor } from './printers/columns';
 import { formatTable } from './printers/table';
 
+/** What `get all` lists, in kubectl's order (the `all` category of the built-in resources). */
+const ALL_CATEGORY = ['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'jobs', 'cronjobs', 'replicationcontrollers'];
+
 /** The flags of `get`. */
 export type GetOptions = {
   namespace?: string;
@@ -29,7 +32,8 @@ export type CommandOutput = { stdout: string; stderr: string; exitCode: number }
 /** Runs `get` against the cluster state; never changes it. */
 export function getCommand(state: ClusterState, types: string, names: string[], options: GetOptions): CommandOutput {
   const kinds: KindInfo[] = [];
-  for (const type of types.split(',').filter(Boolean)) {
+  const requested = types.split(',').filter(Boolean).flatMap((t) => (t === 'all' ? ALL_CATEGORY : [t]));
+  for (const type of requested) {
     const info = lookupResource(type);
     if (!info) return fail(`error: the server doesn't have a resource type "${type}"`);
     kinds.push(info);
@@ -80,7 +84,7 @@ export function getCommand(state: ClusterState, types: string, names: string[], 
   }
   const tables = found
     .filter((f) => f.objects.length > 0)
-    .map((f) => table(f.info, f.objects, state.now, options, kinds.length > 1));
+    .map((f) => table(f.info, f.objects, state.now, options, requested.length > 1));
   return { stdout: tables.join('\n\n') + '\n', stderr, exitCode };
 }
 

@@ -28,7 +28,6 @@ import type { ArraySchema, IntOrStringSchema, MapSchema, ObjectSchema, QuantityS
 import { integerRangeError } from '../../core/api/schema/schema';
 import { KATA_NOT_IMPLEMENTED } from '../../core/kata/not-implemented';
 
-// #region format
 const TYPE_TEXT: Record<FieldErrorType, string> = {
   FieldValueNotFound: 'Not found',
   FieldValueRequired: 'Required value',
@@ -56,7 +55,6 @@ export function formatFieldError(error: FieldError): string {
   const body = valueless ? TYPE_TEXT[error.type] : `${TYPE_TEXT[error.type]}: ${showValue(error.badValue)}`;
   return `${error.field}: ${error.detail === '' ? body : `${body}: ${error.detail}`}`;
 }
-// #endregion format
 
 /** What one document's walk collects. */
 type Findings = { warnings: string[]; typeErrors: string[]; fieldErrors: FieldError[] };
@@ -75,7 +73,6 @@ function typeError(found: Findings, at: At, schema: Schema, what: string): undef
   return undefined;
 }
 
-// #region walk
 /** Walks `value` alongside `schema`; returns the decoded value, or undefined to drop it. */
 function walk(value: unknown, schema: Schema, at: At, found: Findings): unknown {
   if (value === null || value === undefined) {
@@ -134,7 +131,6 @@ function walkObject(value: JsonObject, schema: ObjectSchema, at: At, found: Find
   for (const check of schema.checks) found.fieldErrors.push(...check(result as never, at.path));
   return result;
 }
-// #endregion walk
 
 function walkArray(value: unknown, schema: ArraySchema, at: At, found: Findings): unknown[] | undefined {
   if (!Array.isArray(value)) return typeError(found, at, schema, jsonKind(value));

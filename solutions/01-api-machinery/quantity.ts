@@ -30,7 +30,6 @@ const fail = (message: string): never => {
   throw new Error(message);
 };
 
-// #region scan
 /** The pieces of a quantity string: sign, integer digits, fraction digits, suffix. */
 type Scanned = { positive: boolean; num: string; denom: string; suffix: string };
 
@@ -68,7 +67,6 @@ function scan(text: string): Scanned {
   if (pos < text.length) fail(QUANTITY_FORMAT_ERROR);
   return { positive, num, denom, suffix: text.slice(suffixStart) };
 }
-// #endregion scan
 
 /** Upstream `suffixer.interpret`: the base, exponent and format a suffix stands for. */
 function interpret(suffix: string): { base: 10 | 2; exponent: number; format: QuantityFormat } | undefined {
@@ -99,7 +97,6 @@ export function parseQuantity(text: string): Quantity {
   const digits = (num + denom).replace(/^0+/, '');
   if (digits === '') return { nanos: 0n, format };
 
-  // #region nanos
   // The value is digits × 10^-len(denom) × base^exponent; count it in nano-units.
   const integerDigits = digits.length - denom.length + (unit.base === 10 ? unit.exponent : 19);
   if (integerDigits > MAX_INTEGER_DIGITS) fail(QUANTITY_TOO_LARGE_ERROR);
@@ -113,7 +110,6 @@ export function parseQuantity(text: string): Quantity {
     else if (-shift > digits.length) magnitude = 1n;
     else magnitude = ceilDiv(BigInt(digits), 10n ** BigInt(-shift));
   }
-  // #endregion nanos
   if (format === 'BinarySI' && magnitude > MAX_BINARY_NANOS) magnitude = MAX_BINARY_NANOS;
   if (format === 'BinarySI' && magnitude < NANO) format = 'DecimalSI';
   return { nanos: positive ? magnitude : -magnitude, format };
@@ -142,7 +138,6 @@ function decimalString(magnitude: bigint, format: QuantityFormat): string {
   return `${mantissa}${suffix ?? (exponent === 0 ? '' : `e${exponent}`)}`;
 }
 
-// #region canonical
 /**
  * Upstream `Quantity.String()`: the canonical form, with the largest suffix that loses no
  * precision. `1.5Gi` prints as `1536Mi`, `0.5` as `500m`, `1000M` as `1G`. BinarySI amounts
@@ -163,7 +158,6 @@ export function quantityToString(q: Quantity): string {
   const suffix = BINARY_BY_POWER[power];
   return sign + (suffix === undefined ? decimalString(magnitude, 'DecimalExponent') : `${units}${suffix}`);
 }
-// #endregion canonical
 
 /** Upstream `Cmp`: -1, 0 or 1 as `a` is less than, equal to or greater than `b`. */
 export function compareQuantities(a: Quantity, b: Quantity): -1 | 0 | 1 {

@@ -14,7 +14,7 @@ import type { KubeObject, ObjectMeta, Status } from '../../core/api/meta';
 import {
   OPTIMISTIC_LOCK_MESSAGE,
   statusAlreadyExists,
-  statusBadRequest,
+  statusInternalError,
   statusConflict,
   statusInvalid,
   statusNotFound,
@@ -47,11 +47,12 @@ export function initialStore(): StoreState {
 /** `<namespace>/<name>`; cluster-scoped kinds ignore the namespace. */
 const keyOf = (info: KindInfo, namespace: string | undefined, name: string) => `${info.namespaced ? (namespace ?? '') : ''}/${name}`;
 
+const stored = (state: StoreState, info: KindInfo, key: string) => pmapGet(state.objects[info.resource] ?? pmapEmpty<KubeObject>(), key);
+
 /** One object, or `undefined`. `namespace` is `''` (and ignored) for cluster-scoped kinds. */
 export function getObject(state: StoreState, kind: string, namespace: string, name: string): KubeObject | undefined {
   const info = kindInfo(kind);
-  const objects = info && state.objects[info.resource];
-  return objects && info ? pmapGet(objects, keyOf(info, namespace, name)) : undefined;
+  return info ? stored(state, info, keyOf(info, namespace, name)) : undefined;
 }
 
 /** Every object of `kind` (in `namespace`, or all namespaces), sorted by namespace then name, with the store's revision. */
@@ -104,12 +105,13 @@ function create(state: StoreState, object: KubeObject, now: string, uid: string)
   // 1. rest.BeforeCreate validates the metadata first.
   if (name === '') return fail(state, statusInvalid(info, name, [{ field: 'metadata.name', message: 'Required value: name or generateName is required' }]));
   if (info.namespaced && !object.metadata.namespace) return fail(state, statusInvalid(info, name, [{ field: 'metadata.namespace', message: 'Required value' }]));
-  // 2. The storage layer refuses a version the client made up ("0" parses as "unset").
+  // 2. The storage layer refuses a version the client made up ("0" parses as "unset"). Upstream
+  //    this plain error reaches the client as a 500 without a reason; here it is a 400.
   const rv = object.metadata.resourceVersion ?? '';
-  if (rv !== '' && rv !== '0') return fail(state, statusBadRequest('resourceVersion should not be set on objects to be created'));
+  if (rv !== '' && rv !== '0') return fail(state, statusInternalError('resourceVersion should not be set on objects to be created'));
   // 3. The name is taken, possibly by an object still being deleted.
   const key = keyOf(info, object.metadata.namespace, name);
-  const existing = pmapGet(state.objects[info.resource] ?? pmapEmpty(), key);
+  const existing = stored(state, info, key);
   if (existing) {
     const status = statusAlreadyExists(info, name);
     const deleting = existing.metadata.deletionTimestamp !== undefined;
@@ -135,7 +137,7 @@ function update(state: StoreState, object: KubeObject, now: string, part: 'spec'
   if (!info) return fail(state, statusUnknownKind(object.kind));
   const name = object.metadata?.name ?? '';
   const key = keyOf(info, object.metadata?.namespace, name);
-  const existing = pmapGet(state.objects[info.resource] ?? pmapEmpty(), key);
+  const existing = stored(state, info, key);
   if (!existing) return fail(state, statusNotFound(info, name));
   // 1. A uid in the request is a precondition: the object must not have been replaced.
   const uid = object.metadata.uid;
@@ -206,7 +208,7 @@ function remove(state: StoreState, request: DeleteRequest): Step {
   const info = kindInfo(request.kind);
   if (!info) return fail(state, statusUnknownKind(request.kind));
   const key = keyOf(info, request.namespace, request.name);
-  const existing = pmapGet(state.objects[info.resource] ?? pmapEmpty(), key);
+  const existing = stored(state, info, key);
   if (!existing) return fail(state, statusNotFound(info, request.name));
   // 1. Preconditions, named by kind as rest.BeforeDelete names them.
   const { uid, resourceVersion } = request.preconditions ?? {};
@@ -279,7 +281,7 @@ function markAsDeleting(existing: KubeObject, now: string): KubeObject {
 }
 
 function deleteNow(state: StoreState, info: KindInfo, key: string, now: string): Step {
-  const existing = pmapGet(state.objects[info.resource] ?? pmapEmpty(), key) as KubeObject;
+  const existing = stored(state, info, key) as KubeObject;
   return write(state, info, key, 'DELETED', existing, now);
 }
 // #endregion delete

@@ -21,7 +21,7 @@ import { forbidden, invalid, required } from './field-error';
 import type { StringFormat } from './names';
 import { formatErrors } from './names';
 import { child } from './path';
-import type { Check, Loose, Schema } from './schema';
+import type { Check, Loose } from './schema';
 import { arr, bool, int64, map, obj, opaque, req, str } from './schema';
 
 const ownerReference = obj<OwnerReference>(
@@ -38,7 +38,6 @@ const ownerReference = obj<OwnerReference>(
       return errors;
     },
   ],
-  'v1',
 );
 
 /** `metav1.Time` fields: RFC 3339 strings. */
@@ -140,12 +139,6 @@ export const typedObjectReference = obj<TypedObjectReference>('TypedObjectRefere
   name: req(str()),
   namespace: str(),
 });
-
-/** A list of strings, the most common field shape. */
-export const strings = (): Schema => arr(str());
-
-/** A map of strings (labels, annotations, selectors, nodeSelector). */
-export const stringMap = (): Schema => map(str());
 
 /** `metav1.Time`. */
 export { time };

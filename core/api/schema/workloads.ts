@@ -86,6 +86,7 @@ function validateDeploymentSpec(spec: Loose<DeploymentSpec>, path: string): Fiel
   return errors;
 }
 
+// #region deployment-spec
 /** `apps/v1 DeploymentSpec`. The strategy type is checked at `strategy.type` (upstream names the whole `strategy`). */
 export const deploymentSpec = obj<DeploymentSpec>(
   'DeploymentSpec',
@@ -104,6 +105,7 @@ export const deploymentSpec = obj<DeploymentSpec>(
   },
   [validateDeploymentSpec],
 );
+// #endregion deployment-spec
 
 const deploymentStatus = obj<DeploymentStatus>('DeploymentStatus', {
   observedGeneration: int64(),
