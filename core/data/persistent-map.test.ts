@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { runs } from '../testing/runs';
-import { pmapDelete, pmapEmpty, pmapEntries, pmapFromEntries, pmapGet, pmapHas, pmapKeys, pmapSet, pmapSize, pmapValues, type PMap } from './persistent-map';
+import { LEAF_MAX, pmapDelete, pmapEmpty, pmapEntries, pmapFromEntries, pmapGet, pmapHas, pmapKeys, pmapSet, pmapSize, pmapValues, type PMap, type PMapNode } from './persistent-map';
 
 // Keys that trip up maps built on plain objects, plus short strings that collide often.
 const keyArb = fc.oneof(
   fc.constantFrom('', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'default/web-0', 'kube-system/dns'),
   fc.string({ maxLength: 6 }),
+  fc.nat(60).map((n) => `pod-${n}`),
 );
 
 type Model = { entries: Record<string, number> };
@@ -94,23 +95,32 @@ describe('persistent map', () => {
       fc.constant(new RoundTripCommand()),
     ];
     fc.assert(
-      fc.property(fc.commands(commands, { maxCommands: 60 }), (cmds) => {
+      fc.property(fc.commands(commands, { maxCommands: 120 }), (cmds) => {
         fc.modelRun(() => ({ model: { entries: Object.create(null) as Record<string, number> }, real: { map: pmapEmpty<number>() } }), cmds);
       }),
       runs(200),
     );
   });
 
-  test('a write copies only the path to its key: every other branch is shared', () => {
+  test('a write copies only the path to its key: every other slot of every branch is shared', () => {
+    const differing = (a: PMapNode<number> | null, b: PMapNode<number> | null): number => {
+      if (a === b || a === null || b === null || !('slots' in a) || !('slots' in b)) return 0;
+      const changed = a.slots.flatMap((slot, i) => (slot === b.slots[i] ? [] : [i]));
+      return Math.max(changed.length, ...changed.map((i) => differing(a.slots[i] ?? null, b.slots[i] ?? null)));
+    };
     fc.assert(
-      fc.property(fc.uniqueArray(fc.string({ maxLength: 8 }), { minLength: 1, maxLength: 300 }), fc.string({ maxLength: 8 }), (keys, extra) => {
-        const map = keys.reduce((m, k, i) => pmapSet(m, k, i), pmapEmpty<number>());
-        const next = pmapSet(map, extra, -1);
-        const changed = map.root.filter((branch, i) => branch !== next.root[i]).length;
-        expect(changed, 'branches replaced by one set').toBeLessThanOrEqual(1);
+      fc.property(fc.uniqueArray(fc.string({ maxLength: 8 }), { minLength: 1, maxLength: 600 }), fc.string({ maxLength: 8 }), fc.boolean(), (keys, extra, remove) => {
+        const map = pmapFromEntries(keys.map((k, i) => [k, i] as const));
+        const next = remove ? pmapDelete(map, keys[0] as string) : pmapSet(map, extra, -1);
+        if (next.size > LEAF_MAX) expect(differing(map.root, next.root), 'slots replaced per branch').toBeLessThanOrEqual(1);
       }),
       runs(100),
     );
+  });
+
+  test('a small map is a single sorted leaf', () => {
+    const map = ['c', 'a', 'b'].reduce((m, k) => pmapSet(m, k, k), pmapEmpty<string>());
+    expect(map.root).toEqual({ entries: [['a', 'a'], ['b', 'b'], ['c', 'c']] });
   });
 
   test('maps with the same entries have the same structure whatever the insertion order', () => {

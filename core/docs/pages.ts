@@ -30,7 +30,7 @@ export function indexPage(book: Book): string {
   const page = 'docs/README.md';
   const rows = book.chapters.map((c) => {
     const katas = katasOf(book, c.id);
-    return [String(c.number), link(text(lessonTitle(c)), relativeLink(page, chapterPage(c.id))), c.lesson ? text(c.lesson.meta.summary) : '*lesson not written yet*', String(katas.length), formatMinutes(minutesOf(katas))];
+    return [String(c.number), link(text(lessonTitle(c)), relativeLink(page, chapterPage(c.id))), c.lesson ? text(c.lesson.meta.summary) : '*lesson not written yet*', String(katas.length), katas.length === 0 ? '–' : formatMinutes(minutesOf(katas))];
   });
   const total = `${book.katas.length} katas, ${formatMinutes(minutesOf(book.katas))} of kata time in all.`;
   const chapters = book.chapters.length === 0 ? '*No chapters yet.*' : `${table(['#', 'Chapter', 'What it teaches', 'Katas', 'Time'], rows, ['right', 'left', 'left', 'right', 'right'])}\n\n${total}`;

@@ -14,7 +14,7 @@
  * (IsRestartableInitContainer), pkg/kubelet/kuberuntime/util/util.go (NetworkNamespaceForPod).
  */
 import type { Time } from '../api/types/common';
-import type { Container } from '../api/types/container';
+import type { Container, PullPolicy } from '../api/types/container';
 import type { Pod } from '../api/types/pod';
 
 /** CRI sandbox state: the pause container and its network are up, or not. */
@@ -115,4 +115,17 @@ export function emptyRuntimePodStatus(pod: Pod): RuntimePodStatus {
     sandboxStatuses: [],
     containerStatuses: [],
   };
+}
+
+/**
+ * The container's pull policy with the API default applied: `Always` for a `:latest` or
+ * untagged image, else `IfNotPresent`. Upstream: SetDefaults_Container in pkg/apis/core/v1/defaults.go.
+ */
+export function imagePullPolicyOf(container: Container): PullPolicy {
+  if (container.imagePullPolicy) return container.imagePullPolicy;
+  const image = container.image ?? '';
+  if (image.includes('@')) return 'IfNotPresent';
+  const lastSegment = image.slice(image.lastIndexOf('/') + 1);
+  const tag = lastSegment.includes(':') ? lastSegment.slice(lastSegment.lastIndexOf(':') + 1) : 'latest';
+  return tag === 'latest' ? 'Always' : 'IfNotPresent';
 }

@@ -14,8 +14,12 @@
  * purgeInitContainers), pkg/kubelet/container/sync_result.go (SyncAction, ErrCrashLoopBackOff),
  * staging/src/k8s.io/cri-api/pkg/apis/runtime/v1/api.proto (RuntimeService, ImageService).
  */
+import type { Time } from '../api/types/common';
 import type { PullPolicy } from '../api/types/container';
-import type { ContainerKillReason } from './pod-actions';
+import type { Pod } from '../api/types/pod';
+import type { BackOff } from './backoff';
+import type { ContainerKillReason, PodActions } from './pod-actions';
+import type { RuntimePodStatus } from './runtime-status';
 
 /** Which list of the pod spec a container comes from. */
 export type ContainerKind = 'init' | 'regular' | 'ephemeral';
@@ -24,7 +28,10 @@ export type ContainerKind = 'init' | 'regular' | 'ephemeral';
 export type SyncStep =
   /** Run the container's preStop hook; the kubelet waits for it at most `timeoutSeconds` (the grace period). */
   | { type: 'RunPreStopHook'; containerID: string; name: string; timeoutSeconds: number }
-  /** CRI StopContainer: TERM, then KILL after the grace left over from preStop (at least 2 s). */
+  /**
+   * CRI StopContainer: TERM, then KILL. `gracePeriodSeconds` is the kill's whole grace period;
+   * the timeout sent is what a preceding preStop hook left of it, at least 2 s.
+   */
   | { type: 'StopContainer'; containerID: string; name: string; gracePeriodSeconds: number; reason: ContainerKillReason; message: string }
   /** CRI StopPodSandbox: stops the pause container and tears down the pod network (CNI DEL). */
   | { type: 'StopPodSandbox'; podSandboxID: string }
@@ -48,3 +55,19 @@ export type StartResult =
   | { name: string; kind: ContainerKind; outcome: 'started' }
   /** Still backing off: not started; the API shows it as Waiting with this reason and message. */
   | { name: string; kind: ContainerKind; outcome: 'CrashLoopBackOff'; message: string };
+
+/** What SyncPod works from: the pod, what the runtime reports, the back-off table, and the time. */
+export type SyncPodInput = {
+  pod: Pod;
+  podStatus: RuntimePodStatus;
+  backOff: BackOff;
+  now: Time;
+};
+
+/** What one SyncPod produced: the decisions, the steps in order, each start's outcome, and the new back-off table. */
+export type SyncPodResult = {
+  actions: PodActions;
+  steps: SyncStep[];
+  startResults: StartResult[];
+  backOff: BackOff;
+};

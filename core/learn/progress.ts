@@ -6,6 +6,8 @@ import { Command } from 'commander';
 import pc from 'picocolors';
 import { fail, manifestOrExit } from './cli';
 import { renderProgress } from './progress-view';
+import { repoRoot } from '../kata/target';
+import { rememberStatuses } from './solved-cache';
 import { currentStatus } from './status';
 
 new Command('npm run progress')
@@ -14,6 +16,7 @@ new Command('npm run progress')
     const manifest = manifestOrExit();
     console.log(pc.dim(`running the tests of ${manifest.katas.length} katas against katas/ ...`));
     const statuses = await currentStatus(manifest).catch((error: Error) => fail(error.message));
+    rememberStatuses(repoRoot, manifest, statuses);
     console.log(renderProgress(statuses));
   })
   .parseAsync();

@@ -11,6 +11,7 @@ import { repoRoot } from '../kata/target';
 import { kataStatuses } from '../kata/test-results';
 import { manifestOrExit } from './cli';
 import { renderFailure } from './failure-view';
+import { rememberStatuses } from './solved-cache';
 import { fromTestModules, kataVitest } from './vitest-api';
 
 new Command('npm run verify')
@@ -24,6 +25,7 @@ new Command('npm run verify')
         const files = kataTestFiles(kata).map((f) => path.join(repoRoot, f)).filter((f) => fs.existsSync(f));
         const run = files.length > 0 ? await vitest.runTestFiles(files) : { testModules: [] };
         const [status] = kataStatuses({ katas: [kata] }, fromTestModules(run.testModules, repoRoot));
+        if (status) rememberStatuses(repoRoot, manifest, [status]);
         if (status?.solved) {
           console.log(`${pc.green('✓')} ${kata.id.padEnd(24)} ${pc.dim(`${status.total} tests`)}`);
           continue;

@@ -1,22 +1,24 @@
 /**
- * The kata runner's loop: run every kata test once to find where the learner stands, then
- * watch the first unsolved kata. Each save reruns only that kata's tests and prints the first
+ * The kata runner's loop: run the kata tests once to find where the learner stands (katas
+ * remembered as solved and unchanged since are not rerun), then watch the first unsolved kata. Each save reruns only that kata's tests and prints the first
  * failure with its hint; when the kata goes green the watch moves on to the next one.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import pc from 'picocolors';
-import type { Reporter, TestModule, Vitest } from 'vitest/node';
+import type { Reporter, TestModule } from 'vitest/node';
 import type { KataEntry, Manifest } from '../kata/manifest';
 import { kataFiles, kataTestFiles } from '../kata/paths';
 import { kataStatuses, type FileOutcome, type KataStatus } from '../kata/test-results';
 import { renderFailure } from './failure-view';
 import { renderNext, renderOverview } from './progress-view';
+import { cachedSolved, rememberStatuses } from './solved-cache';
 import { fromTestModules, kataVitest } from './vitest-api';
 
 /** Options of the runner: start at a given kata instead of the first unsolved one. */
 export type WatchOptions = { root: string; manifest: Manifest; startAt?: KataEntry; clear?: boolean };
 
+const katas = (n: number) => `${n} kata${n === 1 ? '' : 's'}`;
 const print = (lines: string[]) => process.stdout.write(lines.join('\n') + '\n');
 const clearScreen = () => process.stdout.write('\x1b[2J\x1b[H');
 
@@ -41,7 +43,12 @@ export async function watchKatas(options: WatchOptions): Promise<void> {
       const elapsed = performance.now() - rerunStarted;
       rerunStarted = 0;
       // Handled after vitest has finished this run, so that moving on can start another one.
-      pending = pending.then(() => new Promise((resolve) => setImmediate(resolve))).then(() => afterRun(modules, elapsed, true));
+      pending = pending
+        .then(() => new Promise((resolve) => setImmediate(resolve)))
+        .then(() => afterRun(modules, elapsed, true))
+        .catch((error: unknown) => {
+          print([pc.red(`the kata runner failed: ${error instanceof Error ? error.message : String(error)}`)]);
+        });
     },
   };
   const vitest = await kataVitest(root, reporter, true);
@@ -64,6 +71,7 @@ export async function watchKatas(options: WatchOptions): Promise<void> {
     if (!current || (fromSave && modules.length === 0)) return;
     record(modules);
     const result = status(current);
+    rememberStatuses(root, manifest, [result]);
     if (fromSave && options.clear) clearScreen();
     const timing = pc.dim(` ${(elapsedMs / 1000).toFixed(2)}s`);
     if (!result.solved) {
@@ -95,13 +103,19 @@ export async function watchKatas(options: WatchOptions): Promise<void> {
     await afterRun(run.testModules, performance.now() - started, false);
   }
 
-  // First, one run of everything: where does the learner stand?
-  print([pc.dim(`running the tests of ${manifest.katas.length} katas against katas/ ...`)]);
+  // First, one run of every kata not known to be solved: where does the learner stand?
+  const cached = cachedSolved(root, manifest);
+  const toRun = manifest.katas.filter((k) => !cached.has(k.id));
+  const skipped = cached.size === 0 ? '' : ` (${katas(cached.size)} solved before and unchanged since: not rerun; npm run verify reruns all)`;
+  print([pc.dim(`running the tests of ${katas(toRun.length)} against katas/${skipped} ...`)]);
   await vitest.standalone();
-  const all = manifest.katas.flatMap(existing);
-  const first = await vitest.runTestFiles(all);
+  const first = await vitest.runTestFiles(toRun.flatMap(existing));
   record(first.testModules);
-  const statuses = kataStatuses(manifest, [...latest.values()]);
+  const statuses = manifest.katas.map((kata): KataStatus => {
+    const tests = cached.get(kata.id);
+    return tests === undefined ? status(kata) : { kata, solved: true, passed: tests, total: tests, files: [], missing: [] };
+  });
+  rememberStatuses(root, manifest, statuses.filter((s) => !cached.has(s.kata.id)));
   for (const s of statuses) if (s.solved) solved.add(s.kata.id);
   print(renderOverview(statuses));
 
@@ -111,12 +125,14 @@ export async function watchKatas(options: WatchOptions): Promise<void> {
     await stop();
     return;
   }
+  const startStatus = statuses.find((s) => s.kata.id === start.id) as KataStatus;
+  if (startStatus.solved) {
+    await moveTo(start); // asked for a solved kata: rerun it to be sure, then move on
+    return;
+  }
   current = start;
   watched = new Set(existing(start));
-  const startStatus = statuses.find((s) => s.kata.id === start.id) as KataStatus;
-  print([...renderNext(startStatus), '']);
-  if (startStatus.solved) await afterRun(first.testModules, 0, false);
-  else print([...(renderFailure(startStatus) ?? []), '', watchingLine(start)]);
+  print([...renderNext(startStatus), '', ...(renderFailure(startStatus) ?? []), '', watchingLine(start)]);
 }
 
 function watchingLine(kata: KataEntry): string {

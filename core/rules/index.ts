@@ -32,8 +32,7 @@ export {
   type RuleFileOptions,
   type RuleFileResult,
 } from './loader';
-export { compileRules, type CompiledRules } from './compile';
-export { compileCondition, type Predicate } from './compile-condition';
+export { compileCondition, compileRules, type CompiledRules, type Predicate } from './compile';
 export { evaluateReference, referenceEvaluator, type ReferenceEvaluator } from './reference';
 export { parsePath, type PathSegments } from './json-path';
 export { DECORATORS, OPERATORS, resolveOperator, type ResolvedOperator } from './operators/registry';

@@ -15,7 +15,7 @@
  */
 import type { Pod } from '../api/types';
 import type { JsonValue } from '../rules';
-import type { NodeInfo, Status } from './types';
+import type { FitError, NodeInfo, NodeScore, NodeStatus, Status } from './types';
 
 /** What a PreFilter decided about one pod before any node is looked at. */
 export type PreFilterOutcome<State> =
@@ -95,3 +95,21 @@ export type Profile = {
   /** PreScore for one pod over the feasible nodes, and the Score plugins to run. */
   scorePod: (pod: Pod, nodes: readonly NodeInfo[]) => PodScorer;
 };
+
+/** The nodes one filter pass found feasible, and why the others it examined were not. */
+export type FilterPass = { feasible: NodeInfo[]; nodeStatuses: NodeStatus[] };
+
+/** The total score of each feasible node, or the error that stops the attempt. */
+export type PrioritizeResult = { type: 'ok'; scores: NodeScore[] } | { type: 'error'; message: string };
+
+/** What DefaultPreemption's PostFilter concluded: its message, and the nodes where evicting lower-priority pods would make room. */
+export type PreemptionVerdict = { message: string; candidates: string[] };
+
+/** The outcome of one scheduling attempt. */
+export type ScheduleResult =
+  /** The pod goes to `nodeName` (already counted there in the returned state). */
+  | { type: 'scheduled'; nodeName: string; evaluatedNodes: number; feasibleNodes: number }
+  /** No node fits; `message` is the explanation the pod's condition and event carry. */
+  | { type: 'unschedulable'; message: string; fitError?: FitError; preemptionCandidates?: string[] }
+  /** The attempt failed for another reason (a plugin error); the pod will be retried. */
+  | { type: 'error'; message: string };

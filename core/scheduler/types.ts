@@ -189,3 +189,23 @@ export type RequiredNodeAffinity = {
 
 /** A preferred term and its weight, once parsed (`nodeaffinity.PreferredSchedulingTerms`). */
 export type WeightedNodeSelectorTerm = { weight: number; term: ParsedNodeSelectorTerm };
+
+/** Requests in exact nano-units (10⁻⁹), per resource name, while they are being summed. */
+export type Amounts = Record<string, bigint>;
+
+/** Options of `podRequests`, as `resourcehelper.PodResourcesOptions`. */
+export type PodRequestsOptions = {
+  /** Added to each container (app and init) that does not mention the resource at all. */
+  nonMissingContainerRequests?: Record<string, string>;
+};
+
+/** Options of the NodeResourcesFit filter (`NodeResourcesFitArgs`). */
+export type FitOptions = {
+  /** Extended resources the filter does not check, such as `example.com/foo`. */
+  ignoredResources?: readonly string[];
+  /** Extended resource groups (the part before `/`) the filter does not check. */
+  ignoredResourceGroups?: readonly string[];
+};
+
+/** A resource scorer: per-resource requested and allocatable amounts in, a score in 0..100 out. */
+export type ResourceScorer = (requested: readonly number[], allocatable: readonly number[]) => number;

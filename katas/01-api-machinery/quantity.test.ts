@@ -203,75 +203,76 @@ describe('parseQuantity', () => {
 });
 
 describe('quantityToString', () => {
-  // TestQuantityString: a value, its canonical form, and another spelling that parses to it.
-  const table: [Quantity, string, string][] = [
-    [dec(Ki ** 3n, 0, BIN), '1Gi', '1024Mi'],
-    [dec(300n * Ki ** 2n, 0, BIN), '300Mi', '307200Ki'],
-    [dec(6n * Ki, 0, BIN), '6Ki', ''],
-    [dec(1001n * Ki ** 3n, 0, BIN), '1001Gi', '1025024Mi'],
-    [dec(Ki ** 4n, 0, BIN), '1Ti', '1024Gi'],
-    [dec(5n, 0, BIN), '5', '5000m'],
-    [dec(500n, -3, BIN), '500m', '0.5'],
-    [dec(1n, 9, DSI), '1G', '1000M'],
-    [dec(1000n, 6, DSI), '1G', '0.001T'],
-    [dec(1000000n, 3, DSI), '1G', ''],
-    [dec(1000000000n, 0, DSI), '1G', ''],
-    [dec(1n, -3, DSI), '1m', '1000u'],
-    [dec(80n, -3, DSI), '80m', ''],
-    [dec(1080n, -3, DSI), '1080m', '1.08'],
-    [dec(108n, -2, DSI), '1080m', '1080000000n'],
-    [dec(10800n, -4, DSI), '1080m', ''],
-    [dec(300n, 6, DSI), '300M', ''],
-    [dec(1n, 12, DSI), '1T', ''],
-    [dec(1n, 18, DSI), '1E', ''],
+  // TestQuantityString. Each row: upstream's decQuantity(value, exponent, format), its
+  // canonical form, and another spelling that parses to the same value ('' for none).
+  const table: { label: string; q: Quantity; expected: string; alternate: string }[] = [
+    { label: '1024^3 BinarySI', q: dec(Ki ** 3n, 0, BIN), expected: '1Gi', alternate: '1024Mi' },
+    { label: '300×1024^2 BinarySI', q: dec(300n * Ki ** 2n, 0, BIN), expected: '300Mi', alternate: '307200Ki' },
+    { label: '6×1024 BinarySI', q: dec(6n * Ki, 0, BIN), expected: '6Ki', alternate: '' },
+    { label: '1001×1024^3 BinarySI', q: dec(1001n * Ki ** 3n, 0, BIN), expected: '1001Gi', alternate: '1025024Mi' },
+    { label: '1024^4 BinarySI', q: dec(Ki ** 4n, 0, BIN), expected: '1Ti', alternate: '1024Gi' },
+    { label: '5 BinarySI', q: dec(5n, 0, BIN), expected: '5', alternate: '5000m' },
+    { label: '500e-3 BinarySI', q: dec(500n, -3, BIN), expected: '500m', alternate: '0.5' },
+    { label: '1e9 DecimalSI', q: dec(1n, 9, DSI), expected: '1G', alternate: '1000M' },
+    { label: '1000e6 DecimalSI', q: dec(1000n, 6, DSI), expected: '1G', alternate: '0.001T' },
+    { label: '1000000e3 DecimalSI', q: dec(1000000n, 3, DSI), expected: '1G', alternate: '' },
+    { label: '1000000000 DecimalSI', q: dec(1000000000n, 0, DSI), expected: '1G', alternate: '' },
+    { label: '1e-3 DecimalSI', q: dec(1n, -3, DSI), expected: '1m', alternate: '1000u' },
+    { label: '80e-3 DecimalSI', q: dec(80n, -3, DSI), expected: '80m', alternate: '' },
+    { label: '1080e-3 DecimalSI', q: dec(1080n, -3, DSI), expected: '1080m', alternate: '1.08' },
+    { label: '108e-2 DecimalSI', q: dec(108n, -2, DSI), expected: '1080m', alternate: '1080000000n' },
+    { label: '10800e-4 DecimalSI', q: dec(10800n, -4, DSI), expected: '1080m', alternate: '' },
+    { label: '300e6 DecimalSI', q: dec(300n, 6, DSI), expected: '300M', alternate: '' },
+    { label: '1e12 DecimalSI', q: dec(1n, 12, DSI), expected: '1T', alternate: '' },
+    { label: '1e18 DecimalSI', q: dec(1n, 18, DSI), expected: '1E', alternate: '' },
     // Past "E" there is no suffix: the exponent is written out (newest upstream).
-    [dec(1n, 21, DSI), '1e21', '1000E'],
-    [dec(5n, 21, DSI), '5e21', '5000E'],
-    [dec(1n, 24, DSI), '1e24', '1000000E'],
+    { label: '1e21 DecimalSI', q: dec(1n, 21, DSI), expected: '1e21', alternate: '1000E' },
+    { label: '5e21 DecimalSI', q: dec(5n, 21, DSI), expected: '5e21', alternate: '5000E' },
+    { label: '1e24 DecimalSI', q: dec(1n, 24, DSI), expected: '1e24', alternate: '1000000E' },
     // Past "Ei" likewise.
-    [dec(1n, 70, BIN), '10e69', ''],
-    [dec(2n, 70, BIN), '20e69', ''],
-    [dec(1n, 72, BIN), '1e72', ''],
-    [dec(1234567n, 6, DSI), '1234567M', ''],
-    [dec(1234567n, -3, BIN), '1234567m', ''],
-    [dec(3n, 3, DSI), '3k', ''],
-    [dec(1025n, 0, BIN), '1025', ''],
-    [dec(0n, 0, DSI), '0', ''],
-    [dec(0n, 0, BIN), '0', ''],
-    [dec(1n, 9, EXP), '1e9', '.001e12'],
-    [dec(1n, -3, EXP), '1e-3', '0.001e0'],
-    [dec(1n, -9, EXP), '1e-9', '1000e-12'],
-    [dec(80n, -3, EXP), '80e-3', ''],
-    [dec(300n, 6, EXP), '300e6', ''],
-    [dec(1n, 12, EXP), '1e12', ''],
-    [dec(1n, 3, EXP), '1e3', ''],
-    [dec(3n, 3, EXP), '3e3', ''],
-    [dec(0n, 0, EXP), '0', '00'],
-    [dec(1n, -9, DSI), '1n', ''],
-    [dec(80n, -9, DSI), '80n', ''],
-    [dec(1080n, -9, DSI), '1080n', ''],
-    [dec(108n, -8, DSI), '1080n', ''],
-    [dec(10800n, -10, DSI), '1080n', ''],
-    [dec(1n, -6, DSI), '1u', ''],
-    [dec(80n, -6, DSI), '80u', ''],
-    [dec(1080n, -6, DSI), '1080u', ''],
+    { label: '1e70 BinarySI', q: dec(1n, 70, BIN), expected: '10e69', alternate: '' },
+    { label: '2e70 BinarySI', q: dec(2n, 70, BIN), expected: '20e69', alternate: '' },
+    { label: '1e72 BinarySI', q: dec(1n, 72, BIN), expected: '1e72', alternate: '' },
+    { label: '1234567e6 DecimalSI', q: dec(1234567n, 6, DSI), expected: '1234567M', alternate: '' },
+    { label: '1234567e-3 BinarySI', q: dec(1234567n, -3, BIN), expected: '1234567m', alternate: '' },
+    { label: '3e3 DecimalSI', q: dec(3n, 3, DSI), expected: '3k', alternate: '' },
+    { label: '1025 BinarySI', q: dec(1025n, 0, BIN), expected: '1025', alternate: '' },
+    { label: '0 DecimalSI', q: dec(0n, 0, DSI), expected: '0', alternate: '' },
+    { label: '0 BinarySI', q: dec(0n, 0, BIN), expected: '0', alternate: '' },
+    { label: '1e9 DecimalExponent', q: dec(1n, 9, EXP), expected: '1e9', alternate: '.001e12' },
+    { label: '1e-3 DecimalExponent', q: dec(1n, -3, EXP), expected: '1e-3', alternate: '0.001e0' },
+    { label: '1e-9 DecimalExponent', q: dec(1n, -9, EXP), expected: '1e-9', alternate: '1000e-12' },
+    { label: '80e-3 DecimalExponent', q: dec(80n, -3, EXP), expected: '80e-3', alternate: '' },
+    { label: '300e6 DecimalExponent', q: dec(300n, 6, EXP), expected: '300e6', alternate: '' },
+    { label: '1e12 DecimalExponent', q: dec(1n, 12, EXP), expected: '1e12', alternate: '' },
+    { label: '1e3 DecimalExponent', q: dec(1n, 3, EXP), expected: '1e3', alternate: '' },
+    { label: '3e3 DecimalExponent', q: dec(3n, 3, EXP), expected: '3e3', alternate: '' },
+    { label: '0 DecimalExponent', q: dec(0n, 0, EXP), expected: '0', alternate: '00' },
+    { label: '1e-9 DecimalSI', q: dec(1n, -9, DSI), expected: '1n', alternate: '' },
+    { label: '80e-9 DecimalSI', q: dec(80n, -9, DSI), expected: '80n', alternate: '' },
+    { label: '1080e-9 DecimalSI', q: dec(1080n, -9, DSI), expected: '1080n', alternate: '' },
+    { label: '108e-8 DecimalSI', q: dec(108n, -8, DSI), expected: '1080n', alternate: '' },
+    { label: '10800e-10 DecimalSI', q: dec(10800n, -10, DSI), expected: '1080n', alternate: '' },
+    { label: '1e-6 DecimalSI', q: dec(1n, -6, DSI), expected: '1u', alternate: '' },
+    { label: '80e-6 DecimalSI', q: dec(80n, -6, DSI), expected: '80u', alternate: '' },
+    { label: '1080e-6 DecimalSI', q: dec(1080n, -6, DSI), expected: '1080u', alternate: '' },
   ];
 
-  test.each(table)('%o prints as %s', (q, expected) => {
+  test.each(table)('$label prints as $expected', ({ q, expected }) => {
     expect(quantityToString(q)).toBe(expected);
   });
 
   test('the canonical form parses back to a quantity that prints the same', () => {
-    for (const [, expected] of table) expect(quantityToString(parseQuantity(expected)), expected).toBe(expected);
+    for (const { expected } of table) expect(quantityToString(parseQuantity(expected)), expected).toBe(expected);
   });
 
   test('every alternate spelling prints in the canonical form', () => {
-    for (const [, expected, alternate] of table)
+    for (const { expected, alternate } of table)
       if (alternate !== '') expect(quantityToString(parseQuantity(alternate)), `quantityToString(parseQuantity("${alternate}"))`).toBe(expected);
   });
 
   test('a negative value prints with a minus and the same suffix', () => {
-    for (const [q, expected] of table)
+    for (const { q, expected } of table)
       if (q.nanos !== 0n) expect(quantityToString({ nanos: -q.nanos, format: q.format })).toBe(`-${expected}`);
   });
 
@@ -326,23 +327,23 @@ describe('compare, add, subtract', () => {
 
   // TestAdd.
   test.each([
-    [dec(10n, 0, DSI), dec(1n, 1, DSI), dec(20n, 0, DSI)],
-    [dec(10n, 0, DSI), dec(1n, 0, BIN), dec(11n, 0, DSI)],
-    [dec(10n, 0, BIN), dec(1n, 0, DSI), dec(11n, 0, BIN)],
-    [dec(0n, 0, DSI), dec(50n, 0, DSI), dec(50n, 0, DSI)],
-    [dec(50n, 0, DSI), dec(0n, 0, DSI), dec(50n, 0, DSI)],
-  ])('add(%o, %o) is %o', (a, b, expected) => {
+    ['10 + 1e1 is 20', dec(10n, 0, DSI), dec(1n, 1, DSI), dec(20n, 0, DSI)],
+    ['10 + 1 (binary) is 11, decimal', dec(10n, 0, DSI), dec(1n, 0, BIN), dec(11n, 0, DSI)],
+    ['10 (binary) + 1 is 11, binary', dec(10n, 0, BIN), dec(1n, 0, DSI), dec(11n, 0, BIN)],
+    ['0 + 50 is 50', dec(0n, 0, DSI), dec(50n, 0, DSI), dec(50n, 0, DSI)],
+    ['50 + 0 is 50', dec(50n, 0, DSI), dec(0n, 0, DSI), dec(50n, 0, DSI)],
+  ])('add: %s', (_, a, b, expected) => {
     expect(addQuantities(a, b)).toEqual(expected);
   });
 
   // TestSub.
   test.each([
-    [dec(10n, 0, DSI), dec(1n, 1, DSI), dec(0n, 0, DSI)],
-    [dec(10n, 0, DSI), dec(1n, 0, BIN), dec(9n, 0, DSI)],
-    [dec(10n, 0, BIN), dec(1n, 0, DSI), dec(9n, 0, BIN)],
-    [dec(0n, 0, DSI), dec(50n, 0, DSI), dec(-50n, 0, DSI)],
-    [dec(50n, 0, DSI), dec(0n, 0, DSI), dec(50n, 0, DSI)],
-  ])('subtract(%o, %o) is %o', (a, b, expected) => {
+    ['10 - 1e1 is 0', dec(10n, 0, DSI), dec(1n, 1, DSI), dec(0n, 0, DSI)],
+    ['10 - 1 (binary) is 9, decimal', dec(10n, 0, DSI), dec(1n, 0, BIN), dec(9n, 0, DSI)],
+    ['10 (binary) - 1 is 9, binary', dec(10n, 0, BIN), dec(1n, 0, DSI), dec(9n, 0, BIN)],
+    ['0 - 50 is -50', dec(0n, 0, DSI), dec(50n, 0, DSI), dec(-50n, 0, DSI)],
+    ['50 - 0 is 50', dec(50n, 0, DSI), dec(0n, 0, DSI), dec(50n, 0, DSI)],
+  ])('subtract: %s', (_, a, b, expected) => {
     expect(subtractQuantities(a, b)).toEqual(expected);
   });
 
