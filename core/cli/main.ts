@@ -14,7 +14,9 @@ import { loadCluster, saveCluster, withClusterLock } from '../cluster/persist';
 import { newCluster, type ClusterState } from '../cluster/state';
 import { applyCommand } from './apply-command';
 import { readManifestFiles, userCwd } from './files';
+import { describeCommand } from './describe';
 import { getCommand, type CommandOutput } from './get';
+import { runCommand } from './run';
 
 const program = new Command('cluster')
   .description('A kubectl-shaped command line for the assembled mini-Kubernetes')
@@ -63,6 +65,25 @@ program
   .option('-o, --output <format>', 'wide, yaml or json')
   .action((type: string, names: string[], options: { namespace?: string; allNamespaces?: boolean; selector?: string; output?: string }) => {
     emit(getCommand(loadCluster(dataDir()), type, names, options));
+  });
+
+program
+  .command('describe')
+  .description('Show one object in detail, with its events: describe <type> [name...]')
+  .argument('<type>', 'resource type')
+  .argument('[names...]', 'object names (all in the namespace when omitted)')
+  .addOption(namespaceOption())
+  .action((type: string, names: string[], options: { namespace?: string }) => {
+    emit(describeCommand(loadCluster(dataDir()), type, names, options.namespace));
+  });
+
+program
+  .command('run')
+  .description('Advance simulated time and let every component work: run --for 60s | run --until-stable')
+  .option('--for <duration>', 'how much simulated time to run, e.g. 30s, 5m, 1h30m')
+  .option('--until-stable', 'run until nothing is left to do but heartbeats (at most one simulated hour)')
+  .action((options: { for?: string; untilStable?: boolean }) => {
+    mutate((state) => runCommand(state, options));
   });
 
 program

@@ -1,0 +1,11 @@
+/**
+ * The components of the assembled cluster: each chapter's controllers and agents, imported
+ * through `@kata` so that `KATA_TARGET=katas` runs the learner's own code. The order is the
+ * order in which they take turns at each instant.
+ */
+import type { Runnable } from '../runtime/simulation';
+
+/** Every component the assembled cluster runs. */
+export function clusterComponents(): Runnable[] {
+  return [];
+}
