@@ -37,9 +37,22 @@ export type Benchmark = {
 
 const now = () => Number(process.hrtime.bigint()) / 1e9;
 
-/** Time budgets per contender, in seconds. */
+/** Time budgets per contender and round, in seconds. */
 export function budget(options: BenchOptions): { warmup: number; measure: number } {
-  return options.quick ? { warmup: 0.1, measure: 0.3 } : { warmup: 0.5, measure: 2 };
+  return options.quick ? { warmup: 0.05, measure: 0.15 } : { warmup: 0.2, measure: 0.5 };
+}
+
+/**
+ * How many rounds to measure. Contenders take turns round by round and each keeps its fastest
+ * round, so a burst of other work on the machine does not land on one side only.
+ */
+export function rounds(options: BenchOptions): number {
+  return options.quick ? 3 : 5;
+}
+
+/** The faster of two measurements of the same contender (by time per operation). */
+export function fastest(a: Measurement | undefined, b: Measurement): Measurement {
+  return a === undefined || b.seconds / b.operations < a.seconds / a.operations ? b : a;
 }
 
 /**

@@ -203,3 +203,15 @@ test('manifest validation errors are reported with their field path', () => {
 test('a manifest that is not YAML is one problem, not a crash', () => {
   expect(checkContract(fixture({ 'katas/manifest.yaml': 'katas: [\n' }))).toEqual([expect.stringMatching(/^katas\/manifest\.yaml: /)]);
 });
+
+test('a kata file that is not a plain file name in the chapter folder is reported', () => {
+  const problems = checkContract(fixture({ 'katas/manifest.yaml': MANIFEST.replace('files: [add.ts]', 'files: [add.ts, ../escape.ts]') }));
+  expect(problems).toContainEqual('katas/manifest.yaml: 01-add.files[1]: Invalid value: "../escape.ts": must be a file name in the chapter folder, such as "store.ts"');
+});
+
+test('a greenOnStub entry without its reason is reported', () => {
+  const manifest = MANIFEST.replace('    upstream: pkg/add.go\n', '    upstream: pkg/add.go\n    greenOnStub: [{ test: adds }]\n');
+  expect(checkContract(fixture({ 'katas/manifest.yaml': manifest }))).toEqual([
+    'katas/manifest.yaml: 01-add.greenOnStub[0]: Required value: a test name and the reason it may pass on the stub',
+  ]);
+});

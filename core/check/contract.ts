@@ -29,6 +29,16 @@ export function checkContract(root: string): string[] {
   const katas = usableEntries(data);
 
   for (const kata of katas) {
+    kata.files.forEach((name, j) => {
+      if (!/^[a-z0-9][a-z0-9.-]*\.ts$/.test(name) || name.endsWith('.test.ts')) {
+        problems.push(`katas/manifest.yaml: ${kata.id}.files[${j}]: Invalid value: "${name}": must be a file name in the chapter folder, such as "store.ts"`);
+      }
+    });
+    (kata.greenOnStub ?? []).forEach((g, j) => {
+      if (typeof g?.test !== 'string' || g.test.trim() === '' || typeof g.reason !== 'string' || g.reason.trim() === '') {
+        problems.push(`katas/manifest.yaml: ${kata.id}.greenOnStub[${j}]: Required value: a test name and the reason it may pass on the stub`);
+      }
+    });
     for (const file of kataFiles(kata)) {
       if (!exists(file.stub)) problems.push(`${file.stub}: Not found: the stub of kata ${kata.id} (listed in katas/manifest.yaml)`);
       if (!exists(file.solution)) problems.push(`${file.solution}: Not found: the reference solution of kata ${kata.id}`);

@@ -14,8 +14,17 @@ export type Finding = { line: number; text: string };
 /** An import of another module: its specifier, and whether it brings in types only. */
 export type ImportRef = { specifier: string; typeOnly: boolean; line: number };
 
+// The contract asks several questions of each file; parse it once.
+const parsed = new Map<string, ts.SourceFile>();
+
 function parse(text: string, fileName: string): ts.SourceFile {
-  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const key = `${fileName}\0${text}`;
+  let source = parsed.get(key);
+  if (!source) {
+    source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+    parsed.set(key, source);
+  }
+  return source;
 }
 
 function lineOf(source: ts.SourceFile, node: ts.Node): number {

@@ -24,9 +24,10 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
   const ordered = rules.map((rule, index) => ({ rule, index })).sort((a, b) => b.rule.priority - a.rule.priority || a.index - b.index);
   const p = program();
   const body = ['const fired = [];'];
-  for (const { rule } of ordered) {
+  for (const { rule, index } of ordered) {
     const event: FiredEvent = Object.freeze({ rule: rule.name, type: rule.event.type, params: rule.event.params });
-    body.push(`if (${condition(p, rule.conditions)}) fired.push(${constant(p, event)}); // ${JSON.stringify(rule.name)}`);
+    // The comment names the rule by index: its name is data and stays out of the source.
+    body.push(`if (${condition(p, rule.conditions)}) fired.push(${constant(p, event)}); // rules[${index}]`);
   }
   body.push('return fired;');
   const { fn, source } = link<(facts: Facts) => FiredEvent[]>(p, body);

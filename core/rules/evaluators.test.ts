@@ -144,3 +144,17 @@ describe('the evaluators themselves', () => {
     expect(results.map(names)).toEqual([['r'], [], ['r'], []]);
   });
 });
+
+describe('the compiled source', () => {
+  test('shows one statement per rule, highest priority first', () => {
+    const compiled = compileRules(rules('  - { name: a, conditions: { all: [] }, event: { type: e } }\n  - { name: b, priority: 2, conditions: { all: [] }, event: { type: e } }'));
+    expect(compiled.source).toContain('if (true) fired.push(K[0]); // rules[1]');
+    expect(compiled.source).toContain('if (true) fired.push(K[1]); // rules[0]');
+  });
+
+  test('keeps rule data out of the code, whatever it contains', () => {
+    const name = '"); throw new Error("injected"); //\u2028throw 1';
+    const loaded = parseRuleFile(`name: x\nrules:\n  - { name: ${JSON.stringify(name)}, conditions: { all: [{ fact: f, operator: equal, value: ${JSON.stringify(name)} }] }, event: { type: ${JSON.stringify(name)} } }\n`, 'x.rules.yaml').rules;
+    expect(compileRules(loaded)({ f: name })).toEqual([{ rule: name, type: name, params: {} }]);
+  });
+});

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { Almanac } from 'json-rules-engine';
 import { describe, expect, test } from 'vitest';
 import { runs } from '../testing/runs';
+import { compileCondition } from './compile';
 import { parsePath, resolveFactPath } from './json-path';
 
 describe('parsePath', () => {
@@ -41,7 +42,7 @@ const json = fc.letrec<{ value: unknown }>((tie) => ({
 })).value;
 
 const step = fc.oneof(
-  fc.constantFrom('.a', '.b', '.spec', '.length', '.x-y'),
+  fc.constantFrom('.a', '.b', '.spec', '.length', '.x-y', '.constructor', '.map', '.toString'),
   fc.constantFrom('[0]', '[1]', '[2]'),
   fc.constantFrom("['kubernetes.io/os']", "['a']", "['0']"),
 );
@@ -56,6 +57,18 @@ describe('resolveFactPath', () => {
         const almanac = new Almanac({ allowUndefinedFacts: true });
         almanac.addFact('f', value);
         expect(resolveFactPath(value, segments), `path ${p} on ${JSON.stringify(value)}`).toEqual(await almanac.factValue('f', {}, p));
+      }),
+      runs(1000),
+    );
+  });
+
+  test('the compiled evaluator reads what resolveFactPath reads', () => {
+    fc.assert(
+      fc.property(json, path, (value, p) => {
+        const segments = parsePath(p) as string[];
+        // `equal` is ===: it holds for the very value (or object) the path should find.
+        const read = compileCondition({ all: [{ fact: 'f', path: p, operator: 'equal', value: { fact: 'expected' } }] });
+        expect(read({ f: value, expected: resolveFactPath(value, segments) }), `path ${p} on ${JSON.stringify(value)}`).toBe(true);
       }),
       runs(1000),
     );

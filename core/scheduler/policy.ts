@@ -124,7 +124,7 @@ export function compileProfile(options: ProfileOptions): Profile {
   }
   if (problems.length > 0) throw new Error(`invalid scheduler profile:\n  ${problems.join('\n  ')}`);
 
-  const filterTests = filterRules.map((r) => compileCondition(r.rule.conditions));
+  const steps = filterRules.map((r) => stepFor(r.rule, compileCondition(r.rule.conditions), enabled));
   const rejections = filterRules.map((r) => rejectionFor(r, enabled));
   const scoreTests = scoreRules.map((r) => compileCondition(r.rule.conditions));
 
@@ -133,7 +133,7 @@ export function compileProfile(options: ProfileOptions): Profile {
     percentageOfNodesToScore: options.percentageOfNodesToScore ?? 0,
     hasScorePlugins: scoreRules.length > 0,
     preemption: options.preemption ?? true,
-    filterPod: (pod) => filterPod(pod, enabled, filterTests, rejections),
+    filterPod: (pod) => filterPod(pod, enabled, steps, rejections),
     scorePod: (pod, nodes) => scorePod(pod, nodes, scoreRules, scoreTests, scoreByName),
   };
 }
@@ -160,7 +160,24 @@ function rejectionFor(r: Ordered, enabled: readonly AnyFilter[]): Rejection {
   };
 }
 
-function filterPod(pod: Pod, plugins: readonly AnyFilter[], tests: readonly Predicate[], rejections: readonly Rejection[]): PodFilter {
+/**
+ * How one filter rule is evaluated per node. A rule that only says "this plugin said no"
+ * (`{fact: P, operator: equal, value: false}`) is read straight off the plugin's status; any
+ * other rule runs its compiled predicate over the facts, after the plugins it reads are run.
+ */
+type Step = { readonly verdictOf: number; readonly test: Predicate; readonly reads: readonly number[] };
+
+function stepFor(rule: Rule, test: Predicate, plugins: readonly AnyFilter[]): Step {
+  const reads = factsOf(rule.conditions)
+    .map((f) => plugins.findIndex((p) => p.name === f))
+    .filter((i) => i >= 0);
+  const c = rule.conditions;
+  const only = 'all' in c && c.all.length === 1 ? c.all[0]! : undefined;
+  const isVerdict = only !== undefined && 'fact' in only && only.operator === 'equal' && only.value === false && only.path === undefined && reads.length === 1;
+  return { verdictOf: isVerdict ? reads[0]! : -1, test, reads };
+}
+
+function filterPod(pod: Pod, plugins: readonly AnyFilter[], steps: readonly Step[], rejections: readonly Rejection[]): PodFilter {
   // 1. PreFilter, in order. An unresolvable rejection stops at once; a resolvable one lets the
   //    others run (preemption may still help), and the first of them is reported.
   const states: unknown[] = [];
@@ -178,7 +195,8 @@ function filterPod(pod: Pod, plugins: readonly AnyFilter[], tests: readonly Pred
       rejection ??= status;
     } else if (outcome.type === 'ok' && outcome.nodeNames !== undefined) {
       narrowedBy.push(plugin.name);
-      nodeNames = nodeNames === undefined ? new Set(outcome.nodeNames) : new Set(outcome.nodeNames.filter((n) => nodeNames!.has(n)));
+      const before = nodeNames;
+      nodeNames = before === undefined ? new Set(outcome.nodeNames) : new Set(outcome.nodeNames.filter((n) => before.has(n)));
       if (nodeNames.size === 0) {
         const message = narrowedBy.length === 1 ? `node(s) didn't satisfy plugin ${narrowedBy[0]}` : `node(s) didn't satisfy plugin(s) [${narrowedBy.join(' ')}] simultaneously`;
         const status: Status = { code: 'UnschedulableAndUnresolvable', reasons: [message] };
@@ -191,20 +209,35 @@ function filterPod(pod: Pod, plugins: readonly AnyFilter[], tests: readonly Pred
     return { rejection: status, filter: () => status };
   }
 
-  // 2. Filter, per node: the plugins' verdicts become facts, then the first firing rule rejects.
-  const facts: Record<string, unknown> = { pod, node: undefined };
-  for (const plugin of plugins) facts[plugin.name] = true;
-  const statuses: Status[] = plugins.map(() => SUCCESS);
+  // 2. Filter, per node: rules in order, each plugin run at most once and only when a rule
+  //    needs its verdict; the first rule that holds rejects the node. This runs for every node
+  //    a pod is tried on, so it is written out by hand: no closures, no allocation.
   const count = plugins.length;
-  const ruleCount = tests.length;
+  const names = plugins.map((p) => p.name);
+  const readByPredicate = plugins.map((_, i) => steps.some((s) => s.verdictOf < 0 && s.reads.includes(i)));
+  const facts: Record<string, unknown> = { pod, node: undefined };
+  for (const name of names) facts[name] = true;
+  const statuses: Status[] = plugins.map(() => SUCCESS);
+  const seen = new Float64Array(count);
+  let generation = 0;
+  const stepCount = steps.length;
   const filter = (nodeInfo: NodeInfo): Status => {
+    generation++;
     facts.node = nodeInfo.node;
-    for (let i = 0; i < count; i++) {
-      const status = skipped[i] ? SUCCESS : plugins[i]!.filter(states[i], pod, nodeInfo);
-      statuses[i] = status;
-      facts[plugins[i]!.name] = status.code === 'Success';
+    for (let r = 0; r < stepCount; r++) {
+      const step = steps[r]!;
+      const verdictOf = step.verdictOf;
+      const reads = verdictOf >= 0 ? 0 : step.reads.length;
+      for (let k = -1; k < reads; k++) {
+        const i = k < 0 ? verdictOf : step.reads[k]!;
+        if (i < 0 || seen[i] === generation) continue;
+        seen[i] = generation;
+        const status = skipped[i] ? SUCCESS : plugins[i]!.filter(states[i], pod, nodeInfo);
+        statuses[i] = status;
+        if (readByPredicate[i]) facts[names[i]!] = status.code === 'Success';
+      }
+      if (verdictOf >= 0 ? statuses[verdictOf]!.code !== 'Success' : step.test(facts as Facts)) return rejections[r]!(statuses);
     }
-    for (let r = 0; r < ruleCount; r++) if (tests[r]!(facts as Facts)) return rejections[r]!(statuses);
     return SUCCESS;
   };
   if (nodeNames === undefined) return { filter };
@@ -238,7 +271,8 @@ function scorePod(
       name,
       weight: params.weight as number,
       score: (nodeInfo) => plugin.score(state, nodeInfo),
-      ...(plugin.normalizeScore !== undefined && { normalizeScore: plugin.normalizeScore }),
+      // Always present (maybe undefined): one object shape keeps the scoring loop monomorphic.
+      normalizeScore: plugin.normalizeScore,
     });
   }
   return { type: 'ok', plugins };

@@ -18,12 +18,27 @@ import type { Resource } from './types';
 const NANO = 1_000_000_000n;
 const MICRO_PER_MILLI = 1_000_000n;
 
+// Objects repeat the same few quantities ("100m", "1Gi"), and the scheduler reads every pod's
+// requests several times per cycle, so parsed values are remembered. Bounded, emptied when full.
+const CACHE_LIMIT = 10_000;
+const cache = new Map<string, bigint>();
+
 /**
  * The exact value of a quantity in nano-units. Throws the API's parse error for text that is
  * not a quantity (a validated object never has one).
  */
 export function quantityNanos(text: string | number): bigint {
-  const parsed = parseQuantity(String(text));
+  const key = String(text);
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const nanos = parseNanos(key);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, nanos);
+  return nanos;
+}
+
+function parseNanos(text: string): bigint {
+  const parsed = parseQuantity(text);
   if (parsed === undefined) {
     throw new Error(`quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$': ${JSON.stringify(text)}`);
   }

@@ -82,7 +82,6 @@ function hasAnyRegularContainerCreated(pod: Pod, podStatus: RuntimePodStatus): b
   });
 }
 
-// #region compute
 /** The plan for one pod. Upstream: kubeGenericRuntimeManager.computePodActions. */
 export function computePodActions(pod: Pod, podStatus: RuntimePodStatus): PodActions {
   const spec = pod.spec ?? { containers: [] };
@@ -167,7 +166,6 @@ export function computePodActions(pod: Pod, podStatus: RuntimePodStatus): PodAct
   }
   return changes;
 }
-// #endregion compute
 
 /**
  * Fills in the init container actions; returns whether the pod has been initialized. Walks

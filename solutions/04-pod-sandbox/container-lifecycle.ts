@@ -30,7 +30,6 @@ type Step = [ContainerLifecycle, ContainerLifecycleEffect[]];
 type Alive = Extract<ContainerLifecycle, { phase: 'PostStartHook' | 'Running' }>;
 type Started = Extract<ContainerLifecycle, { startedAt: string }>;
 
-// #region transitions
 /**
  * Every edge of the state machine, for the docs' diagram. An event label is the event's
  * `type`, followed by the condition in brackets when the target depends on one.
@@ -54,7 +53,6 @@ export const transitions = [
   { from: 'Stopping', event: 'container/exited', to: 'Terminated' },
   { from: 'Stopping', event: 'container/killed', to: 'Terminated' },
 ] as const satisfies TransitionTable;
-// #endregion transitions
 
 /** A container not created yet: Waiting with reason ContainerCreating. */
 export function initialContainer(spec: ContainerLifecycleSpec): ContainerLifecycle {

@@ -36,7 +36,6 @@ export function newPodIPAllocator(podCIDR: string): PodIPAllocator {
   };
 }
 
-// #region allocate
 /**
  * Applies one sandbox event: `sandbox/created` reserves the next free address after the last
  * reserved one (wrapping around), `sandbox/removed` releases every address the sandbox holds.
@@ -75,7 +74,6 @@ function* searchOrder(state: PodIPAllocator): Generator<number> {
   const size = end - start + 1;
   for (let i = 0; i < size; i++) yield start + ((first - start + i) % size);
 }
-// #endregion allocate
 
 function release(state: PodIPAllocator, sandboxID: string): [PodIPAllocator, PodIPResult] {
   const ips = Object.keys(state.reserved).filter((ip) => state.reserved[ip] === sandboxID);

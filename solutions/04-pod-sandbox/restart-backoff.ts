@@ -24,7 +24,6 @@ export function getBackOff(b: BackOff, id: string): number {
   return b.perItemBackoff[id]?.backoffSeconds ?? 0;
 }
 
-// #region next
 /** "Stable for twice the cap": the entry is stale and starts over. Upstream: hasExpired. */
 function hasExpired(b: BackOff, eventTime: Time, lastUpdate: Time): boolean {
   return seconds(lastUpdate, eventTime) > 2 * b.maxDurationSeconds;
@@ -43,7 +42,6 @@ export function nextBackOff(b: BackOff, id: string, eventTime: Time, now: Time):
       : Math.min(entry.backoffSeconds * 2, b.maxDurationSeconds);
   return { ...b, perItemBackoff: { ...b.perItemBackoff, [id]: { backoffSeconds, lastUpdate: now } } };
 }
-// #endregion next
 
 /** Forgets `id`. Upstream: Backoff.Reset. */
 export function resetBackOff(b: BackOff, id: string): BackOff {

@@ -29,7 +29,6 @@ import type { ContainerKind, StartResult, SyncPodInput, SyncPodResult, SyncStep 
 import { computePodActions } from '@kata/04-pod-sandbox/compute-pod-actions';
 import { restartBackOff } from '@kata/04-pod-sandbox/restart-backoff';
 
-// #region sync
 /** One SyncPod for one pod. Upstream: kubeGenericRuntimeManager.SyncPod. */
 export function syncPod({ pod, podStatus, backOff: initialBackOff, now }: SyncPodInput): SyncPodResult {
   const spec = pod.spec ?? { containers: [] };
@@ -91,7 +90,6 @@ export function syncPod({ pod, podStatus, backOff: initialBackOff, now }: SyncPo
   for (const i of actions.containersToStart) start(spec.containers[i] as Container, 'regular');
   return { actions, steps, startResults, backOff };
 }
-// #endregion sync
 
 /**
  * killContainer: the preStop hook (when there is one and any grace at all), then StopContainer.

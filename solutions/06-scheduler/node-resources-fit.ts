@@ -123,30 +123,35 @@ function ignored(name: string, options: FitOptions): boolean {
 }
 
 // #region fits-request
+const NO_OPTIONS: FitOptions = Object.freeze({});
+const NOTHING_MISSING: InsufficientResource[] = Object.freeze([]) as unknown as InsufficientResource[];
+
 /**
  * Upstream fitsRequest: every resource the node lacks, in upstream's order (pods, cpu, memory,
  * ephemeral-storage, then scalar resources by name). A pod that requests nothing is only
  * counted against the node's pod limit.
  */
-export function fitsRequest(podRequest: Resource, nodeInfo: NodeInfo, options: FitOptions = {}): InsufficientResource[] {
-  const out: InsufficientResource[] = [];
+export function fitsRequest(podRequest: Resource, nodeInfo: NodeInfo, options: FitOptions = NO_OPTIONS): InsufficientResource[] {
+  // Runs for every node a pod is tried on: the common "fits" answer allocates nothing.
+  let out: InsufficientResource[] | undefined;
   const allocatable = nodeInfo.allocatable;
   const requested = nodeInfo.requested;
   const podCount = nodeInfo.pods.length;
   if (podCount + 1 > allocatable.allowedPodNumber) {
-    out.push({ resourceName: 'pods', reason: 'Too many pods', requested: 1, used: podCount, capacity: allocatable.allowedPodNumber });
+    (out ??= []).push({ resourceName: 'pods', reason: 'Too many pods', requested: 1, used: podCount, capacity: allocatable.allowedPodNumber });
   }
-  const scalarNames = Object.keys(podRequest.scalarResources);
-  if (podRequest.milliCPU === 0 && podRequest.memory === 0 && podRequest.ephemeralStorage === 0 && scalarNames.length === 0) return out;
+  let scalarCount = 0;
+  for (const _ in podRequest.scalarResources) scalarCount++;
+  if (podRequest.milliCPU === 0 && podRequest.memory === 0 && podRequest.ephemeralStorage === 0 && scalarCount === 0) return out ?? NOTHING_MISSING;
 
   if (podRequest.milliCPU > 0 && podRequest.milliCPU > allocatable.milliCPU - requested.milliCPU) {
-    out.push({ resourceName: 'cpu', reason: 'Insufficient cpu', requested: podRequest.milliCPU, used: requested.milliCPU, capacity: allocatable.milliCPU });
+    (out ??= []).push({ resourceName: 'cpu', reason: 'Insufficient cpu', requested: podRequest.milliCPU, used: requested.milliCPU, capacity: allocatable.milliCPU });
   }
   if (podRequest.memory > 0 && podRequest.memory > allocatable.memory - requested.memory) {
-    out.push({ resourceName: 'memory', reason: 'Insufficient memory', requested: podRequest.memory, used: requested.memory, capacity: allocatable.memory });
+    (out ??= []).push({ resourceName: 'memory', reason: 'Insufficient memory', requested: podRequest.memory, used: requested.memory, capacity: allocatable.memory });
   }
   if (podRequest.ephemeralStorage > 0 && podRequest.ephemeralStorage > allocatable.ephemeralStorage - requested.ephemeralStorage) {
-    out.push({
+    (out ??= []).push({
       resourceName: 'ephemeral-storage',
       reason: 'Insufficient ephemeral-storage',
       requested: podRequest.ephemeralStorage,
@@ -154,20 +159,24 @@ export function fitsRequest(podRequest: Resource, nodeInfo: NodeInfo, options: F
       capacity: allocatable.ephemeralStorage,
     });
   }
-  // Upstream ranges over a Go map (random order); sorting keeps several reasons deterministic.
-  for (const name of scalarNames.length > 1 ? [...scalarNames].sort() : scalarNames) {
-    const want = podRequest.scalarResources[name]!;
-    if (want === 0 || ignored(name, options)) continue;
-    const capacity = allocatable.scalarResources[name] ?? 0;
-    const used = requested.scalarResources[name] ?? 0;
-    if (want > capacity - used) out.push({ resourceName: name, reason: `Insufficient ${name}`, requested: want, used, capacity });
+  if (scalarCount > 0) {
+    // Upstream ranges over a Go map (random order); sorting keeps several reasons deterministic.
+    const names = Object.keys(podRequest.scalarResources);
+    if (scalarCount > 1) names.sort();
+    for (const name of names) {
+      const want = podRequest.scalarResources[name]!;
+      if (want === 0 || ignored(name, options)) continue;
+      const capacity = allocatable.scalarResources[name] ?? 0;
+      const used = requested.scalarResources[name] ?? 0;
+      if (want > capacity - used) (out ??= []).push({ resourceName: name, reason: `Insufficient ${name}`, requested: want, used, capacity });
+    }
   }
-  return out;
+  return out ?? NOTHING_MISSING;
 }
 // #endregion fits-request
 
 /** Upstream Fit.Filter: `Unschedulable` with every reason, or `SUCCESS`. */
-export function nodeResourcesFitFilter(podRequest: Resource, nodeInfo: NodeInfo, options: FitOptions = {}): Status {
+export function nodeResourcesFitFilter(podRequest: Resource, nodeInfo: NodeInfo, options: FitOptions = NO_OPTIONS): Status {
   const insufficient = fitsRequest(podRequest, nodeInfo, options);
   if (insufficient.length === 0) return SUCCESS;
   return newStatus('Unschedulable', ...insufficient.map((r) => r.reason));

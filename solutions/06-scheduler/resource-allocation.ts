@@ -111,7 +111,11 @@ export function calculatePodResourceRequest(pod: Pod, resourceName: string, useR
 
 /** Upstream calculatePodResourceRequestList: `calculatePodResourceRequest` for each resource, once per pod. */
 export function calculatePodResourceRequestList(pod: Pod, resources: readonly ResourceSpec[], useRequested: boolean): number[] {
-  return resources.map((r) => calculatePodResourceRequest(pod, r.name, useRequested));
+  const requests = podRequests(pod, useRequested ? {} : { nonMissingContainerRequests: NON_ZERO_DEFAULTS });
+  return resources.map((r) => {
+    const nanos = requests[r.name] ?? 0n;
+    return r.name === 'cpu' ? nanosToMilli(nanos) : nanosToValue(nanos);
+  });
 }
 
 /**
@@ -119,27 +123,45 @@ export function calculatePodResourceRequestList(pod: Pod, resources: readonly Re
  * for one resource; `[0, 0]` for a scalar resource the pod does not request or the node lacks.
  */
 export function calculateResourceAllocatableRequest(nodeInfo: NodeInfo, resourceName: string, podRequest: number, useRequested: boolean): [number, number] {
-  if (podRequest === 0 && isScalarResourceName(resourceName)) return [0, 0];
+  const requested = requestedOnNode(nodeInfo, resourceName, podRequest, useRequested);
+  return requested < 0 ? [0, 0] : [allocatableOf(nodeInfo, resourceName), requested];
+}
+
+/** Allocatable of one resource; 0 for a scalar resource the node does not have. */
+function allocatableOf(nodeInfo: NodeInfo, resourceName: string): number {
+  switch (resourceName) {
+    case 'cpu':
+      return nodeInfo.allocatable.milliCPU;
+    case 'memory':
+      return nodeInfo.allocatable.memory;
+    case 'ephemeral-storage':
+      return nodeInfo.allocatable.ephemeralStorage;
+    default:
+      return nodeInfo.allocatable.scalarResources[resourceName] ?? 0;
+  }
+}
+
+/** What the node would have requested with the pod on it, or -1 when the resource is left out of the score. */
+function requestedOnNode(nodeInfo: NodeInfo, resourceName: string, podRequest: number, useRequested: boolean): number {
   const counted = useRequested ? nodeInfo.requested : nodeInfo.nonZeroRequested;
   switch (resourceName) {
     case 'cpu':
-      return [nodeInfo.allocatable.milliCPU, counted.milliCPU + podRequest];
+      return counted.milliCPU + podRequest;
     case 'memory':
-      return [nodeInfo.allocatable.memory, counted.memory + podRequest];
+      return counted.memory + podRequest;
     case 'ephemeral-storage':
-      return [nodeInfo.allocatable.ephemeralStorage, nodeInfo.requested.ephemeralStorage + podRequest];
-    default: {
-      const allocatable = nodeInfo.allocatable.scalarResources[resourceName];
-      if (allocatable === undefined) return [0, 0];
-      return [allocatable, (nodeInfo.requested.scalarResources[resourceName] ?? 0) + podRequest];
-    }
+      return nodeInfo.requested.ephemeralStorage + podRequest;
+    default:
+      if (podRequest === 0 && isScalarResourceName(resourceName)) return -1;
+      if (nodeInfo.allocatable.scalarResources[resourceName] === undefined) return -1;
+      return (nodeInfo.requested.scalarResources[resourceName] ?? 0) + podRequest;
   }
 }
 
 // Reused on every call: scoring runs once per node per pod, and two small arrays per call
 // would be most of the garbage a scheduling cycle makes. Scorers read them and keep nothing.
-const scratchRequested: number[] = [];
-const scratchAllocatable: number[] = [];
+let scratchRequested: number[] = [];
+let scratchAllocatable: number[] = [];
 
 /**
  * Upstream resourceAllocationScorer.score: the node's allocatable and requested amounts for each
@@ -153,10 +175,14 @@ export function resourceAllocationScore(
   useRequested: boolean,
 ): number {
   const n = resources.length;
-  scratchRequested.length = n;
-  scratchAllocatable.length = n;
+  if (scratchRequested.length !== n) {
+    scratchRequested = new Array<number>(n).fill(0);
+    scratchAllocatable = new Array<number>(n).fill(0);
+  }
   for (let i = 0; i < n; i++) {
-    const [allocatable, requested] = calculateResourceAllocatableRequest(nodeInfo, resources[i]!.name, podRequestList[i]!, useRequested);
+    const name = resources[i]!.name;
+    const requested = requestedOnNode(nodeInfo, name, podRequestList[i]!, useRequested);
+    const allocatable = requested < 0 ? 0 : allocatableOf(nodeInfo, name);
     scratchAllocatable[i] = allocatable;
     scratchRequested[i] = allocatable === 0 ? 0 : requested;
   }

@@ -9,7 +9,7 @@
  * outermost (operator-map.js `get`).
  */
 import { BUILTIN_DECORATORS, BUILTIN_OPERATORS } from './builtin';
-import { evaluateOperator, type DecoratorDefinition, type KnownValue, type OperatorDefinition } from './definition';
+import { type DecoratorDefinition, type KnownValue, type OperatorDefinition } from './definition';
 import { EXISTS_OPERATOR } from './exists';
 import { QUANTITY_OPERATORS } from './quantity';
 import { SELECTOR_OPERATORS } from './selector';
@@ -68,8 +68,12 @@ export function operatorCanThrow(operator: ResolvedOperator, value: KnownValue, 
 
 /** The operator as json-rules-engine evaluates it: `(factValue, value) => boolean`. */
 export function operatorFunction(operator: ResolvedOperator): (factValue: unknown, value: unknown) => boolean {
-  const base = operator.base;
-  let evaluate = (a: unknown, b: unknown) => evaluateOperator(base, a, b);
+  const { acceptsFact, prepare, test } = operator.base;
+  // evaluateOperator, specialised once for whether the operator has a fact validator.
+  let evaluate =
+    acceptsFact === undefined
+      ? (a: unknown, b: unknown) => test(a, prepare(b))
+      : (a: unknown, b: unknown) => acceptsFact(a) && test(a, prepare(b));
   for (let i = operator.decorators.length - 1; i >= 0; i--) evaluate = decorate(operator.decorators[i]!, evaluate);
   return evaluate;
 }

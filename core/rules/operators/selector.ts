@@ -66,8 +66,9 @@ export function toSelector(value: unknown): Selector {
 
 /** Upstream's Requirement.Matches on one label map. */
 function requirementMatches(r: Requirement, labels: Record<string, unknown>): boolean {
-  const has = Object.hasOwn(labels, r.key);
   const value = labels[r.key];
+  // One load answers "present?" for string values: nothing a map inherits is a string.
+  const has = value !== undefined && (typeof value === 'string' || Object.hasOwn(labels, r.key));
   switch (r.operator) {
     case 'in': case '=': case '==':
       return has && r.values.includes(value as string);
@@ -115,7 +116,7 @@ export const SELECTOR_OPERATORS: readonly OperatorDefinition[] = [
     test: selectorMatches,
     canThrow: () => false,
   }),
-  defineOperator<Selector>({
+  defineOperator<Record<string, unknown> | 'nothing'>({
     name: 'hasLabels',
     summary: 'the fact (a label map) has every key and value of the value (a map), like spec.nodeSelector',
     fact: 'a label map (missing means no labels)',
@@ -126,13 +127,19 @@ export const SELECTOR_OPERATORS: readonly OperatorDefinition[] = [
       const requirements = labelSelectorRequirements({ matchLabels: v });
       return Array.isArray(requirements) ? undefined : requirements.error;
     },
-    // SelectorFromSet: every pair becomes an `=` requirement; a nil or empty map is Everything.
+    // SelectorFromSet: every pair must be among the labels; a nil or empty map is Everything.
     prepare: (v) => {
-      if (v === undefined || v === null) return [];
-      if (!isMap(v) || !Object.values(v).every((x) => typeof x === 'string')) return 'nothing';
-      return Object.entries(v).map(([key, value]) => ({ key, operator: '=', values: [value as string] }));
+      if (v === undefined || v === null) return NO_LABELS;
+      if (!isMap(v)) return 'nothing';
+      for (const key in v) if (typeof v[key] !== 'string') return 'nothing';
+      return v;
     },
-    test: selectorMatches,
+    test: (labels, set) => {
+      const map = labelsOf(labels);
+      if (map === undefined || set === 'nothing') return false;
+      for (const key in set) if (!Object.hasOwn(map, key) || map[key] !== set[key]) return false;
+      return true;
+    },
     canThrow: () => false,
   }),
 ];

@@ -19,29 +19,33 @@
 import { defineOperator, show, type OperatorDefinition } from './definition';
 import { parseInt64 } from './label-syntax';
 
-type Taint = { readonly key: string; readonly value: string; readonly effect: string };
+/** A taint as data: `key`, `value` and `effect`, absent fields read as "". */
+type Taint = Readonly<Record<string, unknown>>;
 
 const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const field = (object: Record<string, unknown>, name: string) => (typeof object[name] === 'string' ? (object[name] as string) : '');
+const field = (object: Readonly<Record<string, unknown>>, name: string) => {
+  const value = object[name];
+  return typeof value === 'string' ? value : '';
+};
 
 /** Upstream's Toleration.ToleratesTaint, on plain data (absent fields are ""). */
 export function toleratesTaint(toleration: unknown, taint: Taint): boolean {
   if (!isMap(toleration)) return false;
   const effect = field(toleration, 'effect');
-  if (effect !== '' && effect !== taint.effect) return false;
+  if (effect !== '' && effect !== field(taint, 'effect')) return false;
   const key = field(toleration, 'key');
-  if (key !== '' && key !== taint.key) return false;
+  if (key !== '' && key !== field(taint, 'key')) return false;
   switch (field(toleration, 'operator')) {
     case '':
     case 'Equal':
-      return field(toleration, 'value') === taint.value;
+      return field(toleration, 'value') === field(taint, 'value');
     case 'Exists':
       return true;
     case 'Gt':
     case 'Lt': {
       const bound = parseInt64(field(toleration, 'value'));
-      const actual = parseInt64(taint.value);
+      const actual = parseInt64(field(taint, 'value'));
       if (bound === undefined || actual === undefined) return false;
       return field(toleration, 'operator') === 'Gt' ? actual > bound : actual < bound;
     }
@@ -50,16 +54,39 @@ export function toleratesTaint(toleration: unknown, taint: Taint): boolean {
   }
 }
 
-/** One taint or a list of them, as data `toleratesTaint` reads, or `undefined` if malformed. */
-function taintsOf(value: unknown): Taint[] | undefined {
-  const list = Array.isArray(value) ? value : [value];
-  const taints: Taint[] = [];
-  for (const t of list) {
-    if (!isMap(t)) return undefined;
-    taints.push({ key: field(t, 'key'), value: field(t, 'value'), effect: field(t, 'effect') });
-  }
-  return taints;
+const NO_TAINTS: readonly Taint[] = Object.freeze([]);
+
+/**
+ * One taint or a list of them as a list, or `undefined` if malformed. Missing means none. A
+ * list is checked and used as it is, so a node's `spec.taints` costs no copy per evaluation.
+ */
+function taintsOf(value: unknown): readonly Taint[] | undefined {
+  if (value === undefined || value === null) return NO_TAINTS;
+  if (!Array.isArray(value)) return isMap(value) ? [value] : undefined;
+  for (let i = 0; i < value.length; i++) if (!isMap(value[i])) return undefined;
+  return value as Taint[];
 }
+
+/** Whether every taint (every blocking one, if `blockingOnly`) is tolerated by some toleration in the fact. */
+function toleratesAll(tolerations: unknown, taints: readonly Taint[] | undefined, blockingOnly: boolean): boolean {
+  if (taints === undefined) return false;
+  if (tolerations !== undefined && tolerations !== null && !Array.isArray(tolerations)) return false;
+  const list = (tolerations ?? []) as readonly unknown[];
+  for (let t = 0; t < taints.length; t++) {
+    const taint = taints[t]!;
+    if (blockingOnly && !isBlocking(taint)) continue;
+    let tolerated = false;
+    for (let i = 0; i < list.length && !tolerated; i++) tolerated = toleratesTaint(list[i], taint);
+    if (!tolerated) return false;
+  }
+  return true;
+}
+
+// The taints that keep a pod off a node (the TaintToleration filter's doNotScheduleTaintsFilterFunc).
+const isBlocking = (taint: Taint) => {
+  const effect = field(taint, 'effect');
+  return effect === 'NoSchedule' || effect === 'NoExecute';
+};
 
 function checkTaints(value: unknown): string | undefined {
   const list = Array.isArray(value) ? value : [value];
@@ -75,38 +102,28 @@ function checkTaints(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Whether every taint is tolerated by some toleration in the fact. */
-function toleratesAll(tolerations: unknown, taints: readonly Taint[] | undefined): boolean {
-  if (taints === undefined) return false;
-  const list = tolerations === undefined || tolerations === null ? [] : tolerations;
-  if (!Array.isArray(list)) return false;
-  return taints.every((taint) => list.some((toleration) => toleratesTaint(toleration, taint)));
-}
-
-const blocking = (t: Taint) => t.effect === 'NoSchedule' || t.effect === 'NoExecute';
-
 /** `tolerates` and `toleratesBlockingTaints`. */
 export const TOLERATION_OPERATORS: readonly OperatorDefinition[] = [
-  defineOperator<Taint[] | undefined>({
+  defineOperator<readonly Taint[] | undefined>({
     name: 'tolerates',
     summary: 'the fact (a toleration list) tolerates every taint in the value',
     fact: 'a list of tolerations (missing means none)',
     value: 'a taint {key, value, effect} or a list of taints (missing means none)',
     origin: 'core',
     checkValue: checkTaints,
-    prepare: (v) => (v === undefined || v === null ? [] : taintsOf(v)),
-    test: toleratesAll,
+    prepare: taintsOf,
+    test: (tolerations, taints) => toleratesAll(tolerations, taints, false),
     canThrow: () => false,
   }),
-  defineOperator<Taint[] | undefined>({
+  defineOperator<readonly Taint[] | undefined>({
     name: 'toleratesBlockingTaints',
     summary: 'the fact (a toleration list) tolerates every NoSchedule and NoExecute taint in the value',
     fact: 'a list of tolerations (missing means none)',
     value: "a list of taints, such as a node's spec.taints (missing means none)",
     origin: 'core',
     checkValue: checkTaints,
-    prepare: (v) => (v === undefined || v === null ? [] : taintsOf(v)?.filter(blocking)),
-    test: toleratesAll,
+    prepare: taintsOf,
+    test: (tolerations, taints) => toleratesAll(tolerations, taints, true),
     canThrow: () => false,
   }),
 ];
