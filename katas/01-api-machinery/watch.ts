@@ -7,12 +7,14 @@
  * (getAllEventsSinceLocked: "too old resource version", the store as ADDED events for version 0),
  * staging/src/k8s.io/apiserver/pkg/storage/etcd3/watcher.go.
  */
-import { kindInfo } from '../../core/api/kinds';
-import type { KubeObject } from '../../core/api/meta';
-import { statusGone } from '../../core/api/store-errors';
-import type { HistoryEntry, StoreState, WatchEvent, WatchRequest, WatchResult } from '../../core/api/store-types';
-import { logGet, logSlice } from '../../core/data/chunked-log';
-import { pmapValues } from '../../core/data/persistent-map';
+import type { StoreState, WatchRequest, WatchResult } from '../../core/api/store-types';
+import { notImplemented } from '../../core/kata/not-implemented';
+
+// TODO(kata): answer a watch from the store's history (state.history: a chunked log of
+// HistoryEntry, oldest first, and compactedRevision, the newest revision already forgotten).
+// Return the events after `resourceVersion` that match the kind and namespace filters, as
+// plain WatchEvents ({ type, object }); 410 Gone (statusGone in core/api/store-errors.ts) when
+// the history no longer reaches back that far; the current objects as ADDED events for "" or "0".
 
 /**
  * The events after `resourceVersion` that match the kind and namespace filters, oldest
@@ -20,48 +22,5 @@ import { pmapValues } from '../../core/data/persistent-map';
  * matching object. A version older than the retained history gives 410 Gone.
  */
 export function watchFrom(state: StoreState, request: WatchRequest): WatchResult {
-  const matches = filter(request);
-  if (request.resourceVersion === '' || request.resourceVersion === '0') return { type: 'events', events: currentState(state, matches) };
-  const from = Number(request.resourceVersion);
-  const compacted = state.history.compactedRevision;
-  // #region gone
-  // Watching from N needs every event after N: from the compacted revision on, that holds.
-  if (!(from >= compacted)) {
-    return { type: 'gone', status: statusGone(`too old resource version: ${request.resourceVersion} (${compacted})`) };
-  }
-  // #endregion gone
-  const log = state.history.log;
-  const events = logSlice(log, firstAfter(log, from)).filter(matches).map(({ type, object }) => ({ type, object }));
-  return { type: 'events', events };
-}
-
-type Matcher = (entry: WatchEvent) => boolean;
-
-function filter({ kind, namespace }: WatchRequest): Matcher {
-  const namespaced = kind === undefined ? true : (kindInfo(kind)?.namespaced ?? true);
-  return ({ object }) =>
-    (kind === undefined || object.kind === kind) &&
-    (namespace === undefined || !namespaced || (object.metadata.namespace ?? '') === namespace);
-}
-
-// Index of the first retained entry whose revision is greater than `from`: a binary search,
-// because revisions grow along the log.
-function firstAfter(log: StoreState['history']['log'], from: number): number {
-  let lo = 0;
-  let hi = log.size;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const entry = logGet(log, mid) as HistoryEntry;
-    if (Number(entry.object.metadata.resourceVersion) > from) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
-function currentState(state: StoreState, matches: Matcher): WatchEvent[] {
-  const all: KubeObject[] = Object.values(state.objects).flatMap((objects) => pmapValues(objects));
-  return all
-    .map((object) => ({ type: 'ADDED' as const, object }))
-    .filter(matches)
-    .sort((a, b) => Number(a.object.metadata.resourceVersion) - Number(b.object.metadata.resourceVersion));
+  return notImplemented('01-watch');
 }
