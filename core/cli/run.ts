@@ -6,7 +6,9 @@
 import { clusterComponents } from '../cluster/components';
 import type { ClusterState } from '../cluster/state';
 import { runSimulation, startSimulation } from '../runtime/simulation';
+import type { KubeObject } from '../api/meta';
 import type { CommandOutput } from './get';
+import { deploymentRolloutStatus } from './workloads';
 
 const UNIT_SECONDS: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 };
 
@@ -43,4 +45,20 @@ export function runCommand(state: ClusterState, options: { for?: string; untilSt
     exitCode: options.untilStable && !stable ? 1 : 0,
     state: sim.cluster,
   };
+}
+
+/** `rollout status deployment/<name>`: runs the cluster a second at a time, printing each new status line, until the rollout is done or `timeout` passes. */
+export function rolloutStatusCommand(state: ClusterState, name: string, namespace: string, timeout = '10m', view: (s: ClusterState) => KubeObject | undefined): CommandOutput & { state?: ClusterState } {
+  const limit = Date.parse(state.now) + parseDuration(timeout) * 1000;
+  const sim = startSimulation(state, clusterComponents());
+  const lines: string[] = [];
+  for (;;) {
+    const deployment = view(sim.cluster);
+    if (!deployment) return { stdout: lines.join(''), stderr: `Error from server (NotFound): deployments.apps "${name}" not found`, exitCode: 1, state: sim.cluster };
+    const status = deploymentRolloutStatus(deployment);
+    if (lines[lines.length - 1] !== `${status.line}\n`) lines.push(`${status.line}\n`);
+    if (status.done) return { stdout: lines.join(''), stderr: '', exitCode: status.failed ? 1 : 0, state: sim.cluster };
+    if (Date.parse(sim.cluster.now) >= limit) return { stdout: lines.join(''), stderr: `error: timed out waiting for the condition`, exitCode: 1, state: sim.cluster };
+    runSimulation(sim, { until: new Date(Date.parse(sim.cluster.now) + 1000).toISOString().replace('.000Z', 'Z') });
+  }
 }
