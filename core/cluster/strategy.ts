@@ -8,7 +8,8 @@
  */
 import type { KubeObject } from '../api/meta';
 
-// Kinds whose status lives behind a /status subresource: a create cannot set it.
+// Kinds whose status lives behind a /status subresource: a create cannot set it. Node is not
+// among them: a kubelet registers its Node with status, and simulated nodes are written that way.
 const STATUS_RESET: Record<string, () => unknown> = {
   Pod: () => ({ phase: 'Pending' }),
   Namespace: () => ({ phase: 'Active' }),
@@ -20,7 +21,6 @@ const STATUS_RESET: Record<string, () => unknown> = {
   DaemonSet: () => ({}),
   ReplicationController: () => ({}),
   Service: () => ({ loadBalancer: {} }),
-  Node: () => ({}),
   Ingress: () => ({ loadBalancer: {} }),
 };
 
