@@ -88,6 +88,7 @@ export function schedulerFacts(count: number, seed = 42): Facts[] {
   });
 }
 
+/** The rules benchmark, as core/bench/main.ts runs it. */
 export const benchmark: Benchmark = {
   name: 'rules',
   description: 'compiled rules against json-rules-engine on the sample scheduling policy',

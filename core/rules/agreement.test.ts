@@ -48,7 +48,7 @@ describe('compiled rules agree with json-rules-engine', () => {
           expect(compiled(rules, facts), `facts: ${JSON.stringify(facts)}`).toEqual(await reference(rules, facts));
         }
       }),
-      runs(300),
+      runs(500),
     );
   });
 

@@ -32,6 +32,7 @@ export type Data = Record<string, unknown>;
 type Report = (field: string, message: string) => void;
 
 const has = (data: Data, key: string) => Object.hasOwn(data, key);
+/** Whether a parsed value is a map (not a list, not null). */
 export const isMap = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
 const quoteAll = (names: readonly string[]) => names.map((n) => JSON.stringify(n)).join(', ');
 const FACT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
