@@ -49,6 +49,20 @@ describe('simulation runtime', () => {
     expect(mirrors(result)).toHaveLength(3);
   });
 
+  test('one reconcile can create many objects with generated names', () => {
+    const fanOut: Controller = {
+      name: 'fan-out',
+      watches: ['ConfigMap'],
+      keysFor: (o) => (o.metadata.name === 'cm0' ? ['go'] : []),
+      reconcile: (view) =>
+        view.list('ConfigMap').length > 1
+          ? []
+          : Array.from({ length: 30 }, () => ({ type: 'create' as const, object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: '', generateName: 'gen-', namespace: 'default' } } })),
+    };
+    const result = simulate({ objects: sources(1), runnables: [{ type: 'controller', controller: fanOut }] });
+    expect(listObjects(result.cluster.store, 'ConfigMap', 'default').items.filter((o) => o.metadata.name.startsWith('gen-'))).toHaveLength(30);
+  });
+
   test('a requeueAfter wakes the component when the clock reaches it', () => {
     let wakes = 0;
     const ticker: Controller = {

@@ -248,7 +248,8 @@ function reconcileOne(sim: Simulation, running: Running, key: string): void {
       continue;
     }
     const submitted = submitIntent(sim.cluster, intent, running.name, draw(sim), sim.events);
-    sim.cluster = submitted.state;
+    // Draws made while submitting (generated names) advanced sim.cluster.rng; keep them.
+    sim.cluster = { ...submitted.state, rng: sim.cluster.rng };
     if (submitted.failure) {
       sim.stats.failedWrites++;
       sim.trace?.push(`${sim.cluster.now}   refused: ${submitted.failure.message}`);

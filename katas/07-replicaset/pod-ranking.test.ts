@@ -66,7 +66,7 @@ const ready5Hours = pod('ready-5-hours', '', 'Running', true, 0, then5Hours, the
 const ready10Hours = pod('ready-10-hours', '', 'Running', true, 0, then8Hours, then1Month);
 
 describe('activePodsWithRanksLess: upstream equality tests (rank 1 each, neither is less)', () => {
-  test.each([
+  test.each(([
     [unscheduledPod, unscheduledPod],
     [scheduledPendingPod, scheduledPendingPod],
     [unknownPhasePod, unknownPhasePod],
@@ -79,7 +79,7 @@ describe('activePodsWithRanksLess: upstream equality tests (rank 1 each, neither
     [unscheduled5Hours, unscheduled8Hours],
     // ready since 5 and 8 hours: the same bucket again
     [ready5Hours, ready10Hours],
-  ].map(([p1, p2]) => [p1.metadata.name, p2.metadata.name, p1, p2] as const))('%s and %s are equivalent', (_n1, _n2, p1, p2) => {
+  ] as [Pod, Pod][]).map(([p1, p2]) => [p1.metadata.name, p2.metadata.name, p1, p2] as const))('%s and %s are equivalent', (_n1, _n2, p1, p2) => {
     const [a, b] = [{ pod: p1, rank: 1 }, { pod: p2, rank: 1 }];
     expect(activePodsWithRanksLess(a, b, now), `${p1.metadata.name} < ${p2.metadata.name}`).toBe(false);
     expect(activePodsWithRanksLess(b, a, now), `${p2.metadata.name} < ${p1.metadata.name}`).toBe(false);

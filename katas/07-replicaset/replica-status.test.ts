@@ -3,7 +3,7 @@
  *
  * Examples: upstream's TestCalculateStatus and TestCalculateStatusConditions
  * (pkg/controller/replicaset/replica_set_utils_test.go), with their newReplicaSet/newPod
- * helpers (pkg/controller/replicaset/replica_set_test.go): template labels
+ * test constructors (pkg/controller/replicaset/replica_set_test.go): template labels
  * {name: foo, type: production}, pods labelled with the selector's matchLabels, a Running pod
  * Ready without a transition time. Availability follows IsPodAvailable and its
  * TestIsPodAvailable table (pkg/api/v1/pod/util.go, util_test.go).
