@@ -24,6 +24,7 @@ export type GetOptions = {
   allNamespaces?: boolean;
   selector?: string;
   output?: string;
+  showLabels?: boolean;
 };
 
 /** What a command prints and how it exits; main does the printing. */
@@ -92,11 +93,13 @@ function table(info: KindInfo, objects: KubeObject[], now: string, options: GetO
   const cols = columnsFor(info.kind);
   const wide = options.output === 'wide';
   const withNamespace = options.allNamespaces === true && info.namespaced;
-  const header = [...(withNamespace ? ['NAMESPACE'] : []), ...cols.header, ...(wide ? cols.wideHeader : [])];
+  const labels = options.showLabels === true;
+  const header = [...(withNamespace ? ['NAMESPACE'] : []), ...cols.header, ...(wide ? cols.wideHeader : []), ...(labels ? ['LABELS'] : [])];
   const rows = objects.map((object) => {
     const cells = cols.cells(object, now);
     if (prefixNames && cells.length > 0 && cols.header[0] === 'NAME') cells[0] = objectRef(object);
-    return [...(withNamespace ? [object.metadata.namespace ?? ''] : []), ...cells, ...(wide ? cols.wideCells(object, now) : [])];
+    const labelText = Object.entries(object.metadata.labels ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(',') || '<none>';
+    return [...(withNamespace ? [object.metadata.namespace ?? ''] : []), ...cells, ...(wide ? cols.wideCells(object, now) : []), ...(labels ? [labelText] : [])];
   });
   return formatTable(header, rows);
 }

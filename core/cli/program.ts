@@ -15,7 +15,7 @@ import { readManifestFiles } from './files';
 import { getCommand } from './get';
 import type { CommandIO } from './io';
 import { rolloutStatusCommand, runCommand } from './run';
-import { historyCommand, pauseCommand, resolveTarget, scaleCommand, setImageCommand } from './workloads';
+import { historyCommand, labelCommand, pauseCommand, resolveTarget, scaleCommand, setImageCommand } from './workloads';
 
 /** Builds the command tree; `io` decides where the cluster lives. `extend` may add verbs (scenario). */
 export function createProgram(io: (program: Command) => CommandIO, extend?: (program: Command) => void): Command {
@@ -46,7 +46,8 @@ export function createProgram(io: (program: Command) => CommandIO, extend?: (pro
     .option('-A, --all-namespaces', 'list across all namespaces')
     .option('-l, --selector <selector>', 'label selector, e.g. app=nginx,tier in (web,api)')
     .option('-o, --output <format>', 'wide, yaml or json')
-    .action((type: string, names: string[], o: { namespace?: string; allNamespaces?: boolean; selector?: string; output?: string }) =>
+    .option('--show-labels', 'add a LABELS column')
+    .action((type: string, names: string[], o: { namespace?: string; allNamespaces?: boolean; selector?: string; output?: string; showLabels?: boolean }) =>
       io(program).emit(getCommand(io(program).read(), type, names, o)),
     );
 
@@ -85,6 +86,18 @@ export function createProgram(io: (program: Command) => CommandIO, extend?: (pro
     .requiredOption('--replicas <count>', 'the new number of replicas')
     .addOption(namespaceOption())
     .action((type: string, name: string | undefined, o: { replicas: string; namespace?: string }) => io(program).mutate((state) => scaleCommand(state, type, name, o.replicas, o.namespace)));
+
+  program
+    .command('label')
+    .description('Add, change or remove labels: label <type> <name> key=value key-')
+    .argument('<type>', 'resource type (or type/name)')
+    .argument('<name>', 'object name')
+    .argument('<changes...>', 'key=value to set, key- to remove')
+    .option('--overwrite', 'allow changing an existing value')
+    .addOption(namespaceOption())
+    .action((type: string, name: string, changes: string[], o: { overwrite?: boolean; namespace?: string }) =>
+      io(program).mutate((state) => labelCommand(state, type, name, changes, o.overwrite === true, o.namespace)),
+    );
 
   const set = program.command('set').description('Change a field of an object');
   set

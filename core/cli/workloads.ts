@@ -113,3 +113,27 @@ export function deploymentRolloutStatus(deployment: KubeObject): { line: string;
   if ((status.availableReplicas ?? 0) < updated) return { line: `Waiting for deployment "${name}" rollout to finish: ${status.availableReplicas ?? 0} of ${updated} updated replicas are available...`, done: false };
   return { line: `deployment "${name}" successfully rolled out`, done: true };
 }
+
+/** `label <type> <name> key=value key- ...`: set or remove labels (`--overwrite` to change an existing value). */
+export function labelCommand(state: ClusterState, type: string, name: string, changes: string[], overwrite: boolean, namespace = 'default'): Step {
+  const resolved = resolveTarget(type, name);
+  if (typeof resolved === 'string') return fail(resolved);
+  const object = find(state, resolved.info, namespace, resolved.name);
+  if (typeof object === 'string') return fail(object);
+  const labels = { ...(object.metadata.labels ?? {}) };
+  for (const change of changes) {
+    if (change.endsWith('-')) {
+      delete labels[change.slice(0, -1)];
+      continue;
+    }
+    const eq = change.indexOf('=');
+    if (eq <= 0) return fail(`error: invalid label spec: ${change}`);
+    const key = change.slice(0, eq);
+    if (labels[key] !== undefined && labels[key] !== change.slice(eq + 1) && !overwrite) {
+      return fail(`error: '${key}' already has a value (${labels[key]}), and --overwrite is false`);
+    }
+    labels[key] = change.slice(eq + 1);
+  }
+  if (JSON.stringify(labels) === JSON.stringify(object.metadata.labels ?? {})) return { stdout: `${objectRef(object)} not labeled\n`, stderr: '', exitCode: 0 };
+  return write(state, { ...object, metadata: { ...object.metadata, labels } }, 'labeled');
+}

@@ -3,9 +3,14 @@
  * through `@kata` so that `KATA_TARGET=katas` runs the learner's own code. The order is the
  * order in which they take turns at each instant.
  */
+import { replicaSetController } from '@kata/07-replicaset/replicaset-controller';
+import { replicationControllerController } from '@kata/07-replicaset/replication-controller';
 import type { Runnable } from '../runtime/simulation';
 
 /** Every component the assembled cluster runs. */
 export function clusterComponents(): Runnable[] {
-  return [];
+  return [
+    { type: 'controller', controller: replicaSetController },
+    { type: 'controller', controller: replicationControllerController },
+  ];
 }
