@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { validateManifest, type KataEntry } from '../kata/manifest';
-import { kataFiles } from '../kata/paths';
+import { isRuleFileKata, kataFiles } from '../kata/paths';
 import { clockOrRandom, exportedNames, focusedOrSkipped, importsOf, notImplementedIds } from './source-scan';
 
 /** Folders never searched for test files. */
@@ -30,8 +30,8 @@ export function checkContract(root: string): string[] {
 
   for (const kata of katas) {
     kata.files.forEach((name, j) => {
-      if (!/^[a-z0-9][a-z0-9.-]*\.ts$/.test(name) || name.endsWith('.test.ts')) {
-        problems.push(`katas/manifest.yaml: ${kata.id}.files[${j}]: Invalid value: "${name}": must be a file name in the chapter folder, such as "store.ts"`);
+      if (!/^[a-z0-9][a-z0-9.-]*(\.ts|\.rules\.yaml)$/.test(name) || name.endsWith('.test.ts')) {
+        problems.push(`katas/manifest.yaml: ${kata.id}.files[${j}]: Invalid value: "${name}": must be a file name in the chapter folder, such as "store.ts" (or "policy.rules.yaml" for a rules kata)`);
       }
     });
     (kata.greenOnStub ?? []).forEach((g, j) => {
@@ -43,9 +43,15 @@ export function checkContract(root: string): string[] {
       if (!exists(file.stub)) problems.push(`${file.stub}: Not found: the stub of kata ${kata.id} (listed in katas/manifest.yaml)`);
       if (!exists(file.solution)) problems.push(`${file.solution}: Not found: the reference solution of kata ${kata.id}`);
       if (!exists(file.test)) problems.push(`${file.test}: Not found: the tests of kata ${kata.id} (beside its stub)`);
-      if (exists(file.stub)) problems.push(...checkStub(file.stub, read(file.stub), kata.id));
-      if (exists(file.solution)) problems.push(...checkSolution(file.solution, read(file.solution)));
-      if (exists(file.stub) && exists(file.solution)) problems.push(...compareExports(file.stub, read(file.stub), file.solution, read(file.solution)));
+      if (isRuleFileKata(file.stub)) {
+        // A rules kata: the stub says what to write; there is no code to compare.
+        if (exists(file.stub) && !read(file.stub).includes('TODO(kata)')) problems.push(`${file.stub}: must contain a '# TODO(kata): ...' comment saying what to write`);
+        if (exists(file.solution) && read(file.solution).includes('TODO(kata)')) problems.push(`${file.solution}: a reference solution must not contain 'TODO(kata)'`);
+      } else {
+        if (exists(file.stub)) problems.push(...checkStub(file.stub, read(file.stub), kata.id));
+        if (exists(file.solution)) problems.push(...checkSolution(file.solution, read(file.solution)));
+        if (exists(file.stub) && exists(file.solution)) problems.push(...compareExports(file.stub, read(file.stub), file.solution, read(file.solution)));
+      }
       if (exists(file.test) && !importsOf(read(file.test), file.test).some((i) => i.specifier === file.specifier)) {
         problems.push(`${file.test}: must import the unit under test as '${file.specifier}'`);
       }

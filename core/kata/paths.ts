@@ -20,14 +20,22 @@ export type KataFile = {
 /** The paths of every file of `kata`, in manifest order. */
 export function kataFiles(kata: Pick<KataEntry, 'chapter' | 'files'>): KataFile[] {
   return kata.files.map((file) => {
-    const name = file.replace(/\.ts$/, '');
+    // A rules kata's stub is a rule file (`site-policy.rules.yaml`); its tests import the
+    // text as `@kata/<chapter>/site-policy.rules.yaml?raw` and sit in `site-policy.rules.test.ts`.
+    const rules = isRuleFileKata(file);
+    const name = rules ? file.replace(/\.yaml$/, '') : file.replace(/\.ts$/, '');
     return {
       stub: `katas/${kata.chapter}/${file}`,
       solution: `solutions/${kata.chapter}/${file}`,
       test: `katas/${kata.chapter}/${name}.test.ts`,
-      specifier: `@kata/${kata.chapter}/${name}`,
+      specifier: rules ? `@kata/${kata.chapter}/${file}?raw` : `@kata/${kata.chapter}/${name}`,
     };
   });
+}
+
+/** Whether a kata file is a rule file (policy as data) rather than TypeScript. */
+export function isRuleFileKata(file: string): boolean {
+  return file.endsWith('.rules.yaml');
 }
 
 /** The test files of `kata`, relative to the repository root. */
