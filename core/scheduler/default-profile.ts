@@ -13,14 +13,20 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Pod } from '../api/types';
+import type { Pod, Toleration } from '../api/types';
 import { repoRoot } from '../kata/target';
 import { parseRuleFile, type JsonValue, type RuleFile } from '../rules';
 import type { FilterPlugin, Profile, ScorePlugin } from './framework';
 import { compileProfile } from './policy';
-import { DEFAULT_SCORED_RESOURCES, type NodeInfo, type Resource, type ResourceScorer, type ResourceSpec, type WeightedNodeSelectorTerm } from './types';
-import type { RequiredNodeAffinity } from './types';
-import type { Toleration } from '../api/types';
+import {
+  DEFAULT_SCORED_RESOURCES,
+  type NodeInfo,
+  type RequiredNodeAffinity,
+  type Resource,
+  type ResourceScorer,
+  type ResourceSpec,
+  type WeightedNodeSelectorTerm,
+} from './types';
 import { computePodResourceRequest, nodeResourcesFitFilter } from '@kata/06-scheduler/node-resources-fit';
 import {
   getAllTolerationPreferNoSchedule,
@@ -56,7 +62,13 @@ export function readRuleFile(relative: string): RuleFile {
 
 /** The Filter plugins the katas implement, under upstream's names. */
 export function defaultFilterPlugins(): FilterPlugin<never>[] {
-  const nodeName: FilterPlugin<undefined> = { name: 'NodeName', filter: (_s, pod, ni) => nodeNameFilter(pod, ni.node) };
+  const nodeName: FilterPlugin<undefined> = {
+    name: 'NodeName',
+    // Not upstream's (NodeName has no PreFilter): a pod that names no node passes every node,
+    // so the per-node call is skipped; the verdicts are the same.
+    preFilter: (pod) => ((pod.spec?.nodeName ?? '') === '' ? { type: 'skip' } : { type: 'ok', state: undefined }),
+    filter: (_s, pod, ni) => nodeNameFilter(pod, ni.node),
+  };
   const taints: FilterPlugin<undefined> = { name: 'TaintToleration', filter: (_s, pod, ni) => taintTolerationFilter(pod, ni.node) };
   const affinity: FilterPlugin<RequiredNodeAffinity> = {
     name: 'NodeAffinity',
@@ -73,9 +85,13 @@ export function defaultFilterPlugins(): FilterPlugin<never>[] {
 
 type ResourceScoreState = { scorer: ResourceScorer; resources: readonly ResourceSpec[]; podRequests: number[]; useRequested: boolean };
 
+/** Names read from YAML are fresh strings; the usual ones are swapped for literals, which compare by identity on the hot path. */
+const internalized = (name: string) => (name === 'cpu' ? 'cpu' : name === 'memory' ? 'memory' : name === 'ephemeral-storage' ? 'ephemeral-storage' : name);
+
 function resourcesArg(args: { readonly [key: string]: JsonValue }): readonly ResourceSpec[] {
   const list = args.resources;
-  return Array.isArray(list) ? (list as unknown as ResourceSpec[]) : DEFAULT_SCORED_RESOURCES;
+  if (!Array.isArray(list)) return DEFAULT_SCORED_RESOURCES;
+  return (list as unknown as ResourceSpec[]).map((r) => ({ name: internalized(r.name), weight: r.weight }));
 }
 
 function resourceScore(state: ResourceScoreState, nodeInfo: NodeInfo): number {

@@ -18,9 +18,11 @@
  * `{plugin, weight, ...args}` enables a Score plugin with that weight (the first event per
  * plugin wins) and hands it the other params.
  *
- * Everything is compiled once: rule conditions become closures (core/rules `compileCondition`,
- * no json-rules-engine on this path), and one facts object per pod is reused for every node.
- * A node costs one call per enabled Filter plugin and one closure call per rule.
+ * Everything is compiled once: rule conditions become functions (core/rules `compileCondition`,
+ * no json-rules-engine on this path), and the per-node filter is generated as straight-line
+ * code (`filterFactory`). One facts object per pod is reused for every node. A node costs at
+ * most one call per enabled Filter plugin and one predicate call per rule that is not a
+ * plain plugin verdict.
  *
  * Upstream: pkg/scheduler/framework/runtime/framework.go (RunPreFilterPlugins,
  * RunFilterPlugins, RunPreScorePlugins), pkg/scheduler/apis/config/v1/default_plugins.go.
@@ -124,8 +126,10 @@ export function compileProfile(options: ProfileOptions): Profile {
   }
   if (problems.length > 0) throw new Error(`invalid scheduler profile:\n  ${problems.join('\n  ')}`);
 
-  const steps = filterRules.map((r) => stepFor(r.rule, compileCondition(r.rule.conditions), enabled));
-  const rejections = filterRules.map((r) => rejectionFor(r, enabled));
+  const factory = filterFactory(
+    enabled,
+    filterRules.map((r) => stepFor(r, enabled)),
+  );
   const scoreTests = scoreRules.map((r) => compileCondition(r.rule.conditions));
 
   return {
@@ -133,30 +137,38 @@ export function compileProfile(options: ProfileOptions): Profile {
     percentageOfNodesToScore: options.percentageOfNodesToScore ?? 0,
     hasScorePlugins: scoreRules.length > 0,
     preemption: options.preemption ?? true,
-    filterPod: (pod) => filterPod(pod, enabled, steps, rejections),
+    filterPod: (pod) => filterPod(pod, enabled, factory),
     scorePod: (pod, nodes) => scorePod(pod, nodes, scoreRules, scoreTests, scoreByName),
   };
 }
 
-/** How a fired rule rejects a node, given the statuses the enabled plugins returned. */
-type Rejection = (statuses: readonly Status[]) => Status;
+/**
+ * How a fired rule rejects a node. `own` is the status of the plugin the event names, when that
+ * is an enabled Filter plugin and it ran; plugins share status objects for repeated reasons,
+ * so the last rejection built is reused.
+ */
+type Rejection = (own: Status | undefined) => Status;
 
-function rejectionFor(r: Ordered, enabled: readonly AnyFilter[]): Rejection {
+function rejectionFor(r: Ordered): Rejection {
   const params = r.rule.event.params as { plugin: string; reason?: string; code?: StatusCode };
   if (params.reason !== undefined) {
     const fixed: Status = Object.freeze({ code: params.code ?? 'UnschedulableAndUnresolvable', reasons: Object.freeze([params.reason]), plugin: params.plugin });
     return () => fixed;
   }
-  const index = enabled.findIndex((p) => p.name === params.plugin);
   const fallback: Status = Object.freeze({
     code: params.code ?? 'UnschedulableAndUnresolvable',
     reasons: Object.freeze([`node(s) didn't satisfy rule ${JSON.stringify(r.rule.name)}`]),
     plugin: params.plugin,
   });
-  return (statuses) => {
-    const own = index >= 0 ? statuses[index] : undefined;
+  let lastOwn: Status | undefined;
+  let lastRejection: Status = fallback;
+  return (own) => {
     if (own === undefined || own.code === 'Success') return fallback;
-    return { code: params.code ?? own.code, reasons: own.reasons, plugin: params.plugin };
+    if (own !== lastOwn) {
+      lastOwn = own;
+      lastRejection = Object.freeze({ code: params.code ?? own.code, reasons: own.reasons, plugin: params.plugin });
+    }
+    return lastRejection;
   };
 }
 
@@ -165,19 +177,94 @@ function rejectionFor(r: Ordered, enabled: readonly AnyFilter[]): Rejection {
  * (`{fact: P, operator: equal, value: false}`) is read straight off the plugin's status; any
  * other rule runs its compiled predicate over the facts, after the plugins it reads are run.
  */
-type Step = { readonly verdictOf: number; readonly test: Predicate; readonly reads: readonly number[] };
+type Step = {
+  /** The plugin whose verdict alone decides the rule, or -1 for a predicate rule. */
+  readonly verdictOf: number;
+  readonly test: Predicate;
+  /** The plugins whose verdicts the rule reads as facts. */
+  readonly reads: readonly number[];
+  /** The plugin the event names (its status is the rejection's), or -1. */
+  readonly owner: number;
+  readonly rejection: Rejection;
+};
 
-function stepFor(rule: Rule, test: Predicate, plugins: readonly AnyFilter[]): Step {
+function stepFor(r: Ordered, plugins: readonly AnyFilter[]): Step {
+  const rule = r.rule;
   const reads = factsOf(rule.conditions)
     .map((f) => plugins.findIndex((p) => p.name === f))
     .filter((i) => i >= 0);
   const c = rule.conditions;
   const only = 'all' in c && c.all.length === 1 ? c.all[0]! : undefined;
   const isVerdict = only !== undefined && 'fact' in only && only.operator === 'equal' && only.value === false && only.path === undefined && reads.length === 1;
-  return { verdictOf: isVerdict ? reads[0]! : -1, test, reads };
+  const owner = plugins.findIndex((p) => p.name === (rule.event.params as { plugin: string }).plugin);
+  return { verdictOf: isVerdict ? reads[0]! : -1, test: compileCondition(rule.conditions), reads, owner, rejection: rejectionFor(r) };
 }
 
-function filterPod(pod: Pod, plugins: readonly AnyFilter[], steps: readonly Step[], rejections: readonly Rejection[]): PodFilter {
+/**
+ * The per-node filter of one pod: `(nodeInfo) => Status`. What the pod's PreFilter decided
+ * (plugin states, skipped plugins) is bound once per pod; the function runs per node.
+ */
+type FilterFactory = (pod: Pod, states: readonly unknown[], skipped: readonly boolean[]) => (nodeInfo: NodeInfo) => Status;
+
+/**
+ * Writes the filter loop out as straight-line code, once per profile: one block per rule in
+ * priority order, each plugin run at most once and only when a rule needs its verdict, the
+ * first rule that holds returning its rejection. Each plugin gets its own call site, which V8
+ * can inline; a generic loop over the plugins would make every call megamorphic. Only indices
+ * become code: plugins, predicates and rejections are passed in as values.
+ */
+function filterFactory(plugins: readonly AnyFilter[], steps: readonly Step[]): FilterFactory {
+  const names = plugins.map((p) => p.name);
+  const readByPredicate = plugins.map((_, i) => steps.some((s) => s.verdictOf < 0 && s.reads.includes(i)));
+  const prelude: string[] = [];
+  const body: string[] = ['facts.node = nodeInfo.node;'];
+  const ran = new Set<number>();
+  plugins.forEach((_, i) => {
+    prelude.push(`const filter${i} = P[${i}].filter, state${i} = states[${i}], skip${i} = skipped[${i}];`);
+  });
+  const run = (i: number) => {
+    if (ran.has(i)) return;
+    // A plugin first needed inside a branch is declared before it, so later rules can read it.
+    body.push(`const status${i} = skip${i} ? SUCCESS : filter${i}(state${i}, pod, nodeInfo);`);
+    if (readByPredicate[i]) body.push(`facts[${JSON.stringify(names[i])}] = status${i}.code === 'Success';`);
+    ran.add(i);
+  };
+  steps.forEach((step, r) => {
+    if (step.verdictOf >= 0) {
+      run(step.verdictOf);
+      body.push(`if (status${step.verdictOf}.code !== 'Success') return R[${r}](status${step.verdictOf});`);
+    } else {
+      step.reads.forEach(run);
+      const own = step.owner >= 0 && ran.has(step.owner) ? `status${step.owner}` : 'undefined';
+      body.push(`if (T[${r}](facts)) return R[${r}](${own});`);
+    }
+  });
+  body.push('return SUCCESS;');
+  const source = [
+    '"use strict";',
+    'return function filterFor(pod, states, skipped) {',
+    `  const facts = { pod, node: undefined${names.map((n) => `, ${JSON.stringify(n)}: true`).join('')} };`,
+    ...prelude.map((l) => `  ${l}`),
+    '  return function filter(nodeInfo) {',
+    ...body.map((l) => `    ${l}`),
+    '  };',
+    '};',
+  ].join('\n');
+  const make = new Function('P', 'T', 'R', 'SUCCESS', source) as (
+    p: readonly AnyFilter[],
+    t: readonly Predicate[],
+    r: readonly Rejection[],
+    success: Status,
+  ) => FilterFactory;
+  return make(
+    plugins,
+    steps.map((s) => s.test),
+    steps.map((s) => s.rejection),
+    SUCCESS,
+  );
+}
+
+function filterPod(pod: Pod, plugins: readonly AnyFilter[], factory: FilterFactory): PodFilter {
   // 1. PreFilter, in order. An unresolvable rejection stops at once; a resolvable one lets the
   //    others run (preemption may still help), and the first of them is reported.
   const states: unknown[] = [];
@@ -209,37 +296,8 @@ function filterPod(pod: Pod, plugins: readonly AnyFilter[], steps: readonly Step
     return { rejection: status, filter: () => status };
   }
 
-  // 2. Filter, per node: rules in order, each plugin run at most once and only when a rule
-  //    needs its verdict; the first rule that holds rejects the node. This runs for every node
-  //    a pod is tried on, so it is written out by hand: no closures, no allocation.
-  const count = plugins.length;
-  const names = plugins.map((p) => p.name);
-  const readByPredicate = plugins.map((_, i) => steps.some((s) => s.verdictOf < 0 && s.reads.includes(i)));
-  const facts: Record<string, unknown> = { pod, node: undefined };
-  for (const name of names) facts[name] = true;
-  const statuses: Status[] = plugins.map(() => SUCCESS);
-  const seen = new Float64Array(count);
-  let generation = 0;
-  const stepCount = steps.length;
-  const filter = (nodeInfo: NodeInfo): Status => {
-    generation++;
-    facts.node = nodeInfo.node;
-    for (let r = 0; r < stepCount; r++) {
-      const step = steps[r]!;
-      const verdictOf = step.verdictOf;
-      const reads = verdictOf >= 0 ? 0 : step.reads.length;
-      for (let k = -1; k < reads; k++) {
-        const i = k < 0 ? verdictOf : step.reads[k]!;
-        if (i < 0 || seen[i] === generation) continue;
-        seen[i] = generation;
-        const status = skipped[i] ? SUCCESS : plugins[i]!.filter(states[i], pod, nodeInfo);
-        statuses[i] = status;
-        if (readByPredicate[i]) facts[names[i]!] = status.code === 'Success';
-      }
-      if (verdictOf >= 0 ? statuses[verdictOf]!.code !== 'Success' : step.test(facts as Facts)) return rejections[r]!(statuses);
-    }
-    return SUCCESS;
-  };
+  // 2. Filter, per node, with the generated function.
+  const filter = factory(pod, states, skipped);
   if (nodeNames === undefined) return { filter };
   const sorted = [...narrowedBy].sort();
   const absentStatus: Status = { code: 'UnschedulableAndUnresolvable', reasons: [`node(s) didn't satisfy plugin(s) [${sorted.join(' ')}]`] };

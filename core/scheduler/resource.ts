@@ -113,8 +113,11 @@ export function resourceFromList(list: ResourceList | undefined): Resource {
   return r;
 }
 
-/** `a + sign × b`, a new value; scalar names from both sides are kept. */
-export function combineResources(a: Resource, b: Resource, sign: 1 | -1): Resource {
+/**
+ * `a + sign × b`, a new value; scalar names from both sides are kept. With `addPods` false,
+ * `allowedPodNumber` is `a`'s (a node's pod count is its number of pods, not a sum).
+ */
+export function combineResources(a: Resource, b: Resource, sign: 1 | -1, addPods = true): Resource {
   let scalars = a.scalarResources;
   const names = Object.keys(b.scalarResources);
   if (names.length > 0) {
@@ -125,7 +128,7 @@ export function combineResources(a: Resource, b: Resource, sign: 1 | -1): Resour
     milliCPU: a.milliCPU + sign * b.milliCPU,
     memory: a.memory + sign * b.memory,
     ephemeralStorage: a.ephemeralStorage + sign * b.ephemeralStorage,
-    allowedPodNumber: a.allowedPodNumber + sign * b.allowedPodNumber,
+    allowedPodNumber: addPods ? a.allowedPodNumber + sign * b.allowedPodNumber : a.allowedPodNumber,
     scalarResources: scalars,
   };
 }

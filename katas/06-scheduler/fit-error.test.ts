@@ -14,7 +14,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { fitErrorMessage, preemptionVerdict, schedulingIntents, truncateMessage } from '@kata/06-scheduler/fit-error';
 import type { Pod } from '../../core/api/types';
-import { makeNode, makePod, podInfoOf } from '../../core/scheduler/builders';
+import { makeNode, makePod } from '../../core/scheduler/builders';
 import type { PodFilter } from '../../core/scheduler/framework';
 import { schedulerStateFrom } from '../../core/scheduler/snapshot';
 import { emptyDiagnosis, newStatus, SUCCESS, type Diagnosis, type NodeStatus, type Status } from '../../core/scheduler/types';

@@ -89,8 +89,10 @@ export function parseNodeSelectorTerm(term: NodeSelectorTerm, path = ''): Parsed
 }
 
 function requirementMatches(r: Requirement, labels: Record<string, string>): boolean {
-  const present = Object.hasOwn(labels, r.key);
-  const value = present ? labels[r.key]! : undefined;
+  // Label values are strings; anything else (`labels.toString`) is inherited, not a label.
+  const found: unknown = labels[r.key];
+  const present = typeof found === 'string';
+  const value = present ? found : undefined;
   switch (r.operator) {
     case 'in':
     case '=':
@@ -154,10 +156,12 @@ export function requiredNodeAffinity(pod: Pod): RequiredNodeAffinity {
 
 /** Upstream RequiredNodeAffinity.Match: every nodeSelector pair, and at least one term when there are terms. */
 export function requiredNodeAffinityMatches(required: RequiredNodeAffinity, node: Node): boolean {
-  if (required.nodeSelector !== undefined) {
+  const selector = required.nodeSelector;
+  if (selector !== undefined) {
     const labels = node.metadata.labels ?? NO_LABELS;
-    for (const key of Object.keys(required.nodeSelector)) {
-      if (!Object.hasOwn(labels, key) || labels[key] !== required.nodeSelector[key]) return false;
+    for (const key in selector) {
+      // Equal to a selector value (a string) only when it is the node's own label.
+      if (labels[key] !== selector[key]) return false;
     }
   }
   if (required.terms === undefined) return true;
@@ -197,9 +201,10 @@ export function nodeAffinityPreFilter(pod: Pod): PreFilterOutcome<RequiredNodeAf
 
 /** Upstream NodeAffinity.Filter: `node(s) didn't match Pod's node affinity/selector` when the node does not match. */
 export function nodeAffinityFilter(required: RequiredNodeAffinity, node: Node): Status {
-  if (requiredNodeAffinityMatches(required, node)) return SUCCESS;
-  return newStatus('UnschedulableAndUnresolvable', "node(s) didn't match Pod's node affinity/selector");
+  return requiredNodeAffinityMatches(required, node) ? SUCCESS : NO_MATCH;
 }
+
+const NO_MATCH: Status = Object.freeze(newStatus('UnschedulableAndUnresolvable', "node(s) didn't match Pod's node affinity/selector"));
 
 /**
  * Upstream NodeAffinity.PreScore: the parsed preferred terms (weight 0 and empty terms

@@ -18,5 +18,7 @@ export function nodeNameFits(pod: Pod, node: Node): boolean {
 
 /** Upstream NodeName.Filter: `node(s) didn't match the requested node name` for every other node. */
 export function nodeNameFilter(pod: Pod, node: Node): Status {
-  return nodeNameFits(pod, node) ? SUCCESS : newStatus('UnschedulableAndUnresolvable', "node(s) didn't match the requested node name");
+  return nodeNameFits(pod, node) ? SUCCESS : NO_MATCH;
 }
+
+const NO_MATCH: Status = Object.freeze(newStatus('UnschedulableAndUnresolvable', "node(s) didn't match the requested node name"));

@@ -31,7 +31,6 @@ import {
 
 const NON_ZERO_DEFAULTS: ResourceList = { cpu: `${DEFAULT_MILLI_CPU_REQUEST}m`, memory: String(DEFAULT_MEMORY_REQUEST) };
 
-// #region pod-requests
 function amountsOf(list: ResourceList | undefined, nonMissing: ResourceList | undefined): Amounts {
   const out: Amounts = {};
   for (const name of Object.keys(list ?? {})) out[name] = quantityNanos(list![name]!);
@@ -53,8 +52,25 @@ function maxInto(into: Amounts, more: Amounts): void {
  * init-container step, with sidecars counted in both, plus `spec.overhead`.
  */
 export function podRequests(pod: Pod, options: PodRequestsOptions = {}): Amounts {
+  // A scheduling cycle asks for the same pod's requests several times; pods are immutable
+  // values, so the sums are remembered per pod object and per defaults object.
+  const byDefaults = remembered.get(pod);
+  const key = options.nonMissingContainerRequests ?? NO_DEFAULTS;
+  const known = byDefaults?.get(key);
+  if (known !== undefined) return known;
+  const computed = sumRequests(pod, options.nonMissingContainerRequests);
+  if (byDefaults === undefined) remembered.set(pod, new Map([[key, computed]]));
+  else byDefaults.set(key, computed);
+  return computed;
+}
+
+const NO_DEFAULTS: ResourceList = Object.freeze({});
+const remembered = new WeakMap<Pod, Map<ResourceList, Amounts>>();
+
+// #region pod-requests
+/** Requests per resource (in nano-units): app containers and sidecars summed, raised to the peak init step, plus overhead. */
+function sumRequests(pod: Pod, nonMissing: ResourceList | undefined): Amounts {
   const spec = pod.spec;
-  const nonMissing = options.nonMissingContainerRequests;
   const requests: Amounts = {};
   for (const c of spec?.containers ?? []) addInto(requests, amountsOf(c.resources?.requests, nonMissing));
 
@@ -122,10 +138,10 @@ function ignored(name: string, options: FitOptions): boolean {
   return (options.ignoredResources ?? []).includes(name) || (options.ignoredResourceGroups ?? []).includes(name.split('/')[0]!);
 }
 
-// #region fits-request
 const NO_OPTIONS: FitOptions = Object.freeze({});
 const NOTHING_MISSING: InsufficientResource[] = Object.freeze([]) as unknown as InsufficientResource[];
 
+// #region fits-request
 /**
  * Upstream fitsRequest: every resource the node lacks, in upstream's order (pods, cpu, memory,
  * ephemeral-storage, then scalar resources by name). A pod that requests nothing is only
@@ -140,9 +156,13 @@ export function fitsRequest(podRequest: Resource, nodeInfo: NodeInfo, options: F
   if (podCount + 1 > allocatable.allowedPodNumber) {
     (out ??= []).push({ resourceName: 'pods', reason: 'Too many pods', requested: 1, used: podCount, capacity: allocatable.allowedPodNumber });
   }
-  let scalarCount = 0;
-  for (const _ in podRequest.scalarResources) scalarCount++;
-  if (podRequest.milliCPU === 0 && podRequest.memory === 0 && podRequest.ephemeralStorage === 0 && scalarCount === 0) return out ?? NOTHING_MISSING;
+  const scalars = podRequest.scalarResources;
+  let hasScalars = false;
+  for (const _ in scalars) {
+    hasScalars = true;
+    break;
+  }
+  if (podRequest.milliCPU === 0 && podRequest.memory === 0 && podRequest.ephemeralStorage === 0 && !hasScalars) return out ?? NOTHING_MISSING;
 
   if (podRequest.milliCPU > 0 && podRequest.milliCPU > allocatable.milliCPU - requested.milliCPU) {
     (out ??= []).push({ resourceName: 'cpu', reason: 'Insufficient cpu', requested: podRequest.milliCPU, used: requested.milliCPU, capacity: allocatable.milliCPU });
@@ -159,10 +179,9 @@ export function fitsRequest(podRequest: Resource, nodeInfo: NodeInfo, options: F
       capacity: allocatable.ephemeralStorage,
     });
   }
-  if (scalarCount > 0) {
+  if (hasScalars) {
     // Upstream ranges over a Go map (random order); sorting keeps several reasons deterministic.
-    const names = Object.keys(podRequest.scalarResources);
-    if (scalarCount > 1) names.sort();
+    const names = Object.keys(scalars).sort();
     for (const name of names) {
       const want = podRequest.scalarResources[name]!;
       if (want === 0 || ignored(name, options)) continue;

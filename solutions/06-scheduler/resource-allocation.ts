@@ -22,7 +22,9 @@ import { isScalarResourceName, nanosToMilli, nanosToValue } from '../../core/sch
 import { DEFAULT_MEMORY_REQUEST, DEFAULT_MILLI_CPU_REQUEST, MAX_NODE_SCORE, type NodeInfo, type ResourceScorer, type ResourceSpec } from '../../core/scheduler/types';
 import { podRequests } from '@kata/06-scheduler/node-resources-fit';
 
-const NON_ZERO_DEFAULTS = { cpu: `${DEFAULT_MILLI_CPU_REQUEST}m`, memory: String(DEFAULT_MEMORY_REQUEST) };
+const NON_ZERO_DEFAULTS: Record<string, string> = { cpu: `${DEFAULT_MILLI_CPU_REQUEST}m`, memory: String(DEFAULT_MEMORY_REQUEST) };
+const ACTUAL = {};
+const WITH_DEFAULTS = { nonMissingContainerRequests: NON_ZERO_DEFAULTS };
 
 // #region least-requested
 /** Upstream leastRequestedScore: `(capacity − requested) × 100 / capacity`, 0 when over capacity or capacity is 0. */
@@ -104,14 +106,14 @@ export function balancedResourceScorer(requested: readonly number[], allocatable
  * `useRequested`.
  */
 export function calculatePodResourceRequest(pod: Pod, resourceName: string, useRequested: boolean): number {
-  const requests = podRequests(pod, useRequested ? {} : { nonMissingContainerRequests: NON_ZERO_DEFAULTS });
+  const requests = podRequests(pod, useRequested ? ACTUAL : WITH_DEFAULTS);
   const nanos = requests[resourceName] ?? 0n;
   return resourceName === 'cpu' ? nanosToMilli(nanos) : nanosToValue(nanos);
 }
 
 /** Upstream calculatePodResourceRequestList: `calculatePodResourceRequest` for each resource, once per pod. */
 export function calculatePodResourceRequestList(pod: Pod, resources: readonly ResourceSpec[], useRequested: boolean): number[] {
-  const requests = podRequests(pod, useRequested ? {} : { nonMissingContainerRequests: NON_ZERO_DEFAULTS });
+  const requests = podRequests(pod, useRequested ? ACTUAL : WITH_DEFAULTS);
   return resources.map((r) => {
     const nanos = requests[r.name] ?? 0n;
     return r.name === 'cpu' ? nanosToMilli(nanos) : nanosToValue(nanos);
@@ -123,18 +125,25 @@ export function calculatePodResourceRequestList(pod: Pod, resources: readonly Re
  * for one resource; `[0, 0]` for a scalar resource the pod does not request or the node lacks.
  */
 export function calculateResourceAllocatableRequest(nodeInfo: NodeInfo, resourceName: string, podRequest: number, useRequested: boolean): [number, number] {
-  const requested = requestedOnNode(nodeInfo, resourceName, podRequest, useRequested);
-  return requested < 0 ? [0, 0] : [allocatableOf(nodeInfo, resourceName), requested];
+  const kind = kindOf(resourceName);
+  const requested = requestedOnNode(nodeInfo, kind, resourceName, podRequest, useRequested);
+  return requested < 0 ? [0, 0] : [allocatableOf(nodeInfo, kind, resourceName), requested];
 }
 
+const CPU = 0;
+const MEMORY = 1;
+const EPHEMERAL_STORAGE = 2;
+const SCALAR = 3;
+const kindOf = (name: string) => (name === 'cpu' ? CPU : name === 'memory' ? MEMORY : name === 'ephemeral-storage' ? EPHEMERAL_STORAGE : SCALAR);
+
 /** Allocatable of one resource; 0 for a scalar resource the node does not have. */
-function allocatableOf(nodeInfo: NodeInfo, resourceName: string): number {
-  switch (resourceName) {
-    case 'cpu':
+function allocatableOf(nodeInfo: NodeInfo, kind: number, resourceName: string): number {
+  switch (kind) {
+    case CPU:
       return nodeInfo.allocatable.milliCPU;
-    case 'memory':
+    case MEMORY:
       return nodeInfo.allocatable.memory;
-    case 'ephemeral-storage':
+    case EPHEMERAL_STORAGE:
       return nodeInfo.allocatable.ephemeralStorage;
     default:
       return nodeInfo.allocatable.scalarResources[resourceName] ?? 0;
@@ -142,14 +151,13 @@ function allocatableOf(nodeInfo: NodeInfo, resourceName: string): number {
 }
 
 /** What the node would have requested with the pod on it, or -1 when the resource is left out of the score. */
-function requestedOnNode(nodeInfo: NodeInfo, resourceName: string, podRequest: number, useRequested: boolean): number {
-  const counted = useRequested ? nodeInfo.requested : nodeInfo.nonZeroRequested;
-  switch (resourceName) {
-    case 'cpu':
-      return counted.milliCPU + podRequest;
-    case 'memory':
-      return counted.memory + podRequest;
-    case 'ephemeral-storage':
+function requestedOnNode(nodeInfo: NodeInfo, kind: number, resourceName: string, podRequest: number, useRequested: boolean): number {
+  switch (kind) {
+    case CPU:
+      return (useRequested ? nodeInfo.requested.milliCPU : nodeInfo.nonZeroRequested.milliCPU) + podRequest;
+    case MEMORY:
+      return (useRequested ? nodeInfo.requested.memory : nodeInfo.nonZeroRequested.memory) + podRequest;
+    case EPHEMERAL_STORAGE:
       return nodeInfo.requested.ephemeralStorage + podRequest;
     default:
       if (podRequest === 0 && isScalarResourceName(resourceName)) return -1;
@@ -181,8 +189,9 @@ export function resourceAllocationScore(
   }
   for (let i = 0; i < n; i++) {
     const name = resources[i]!.name;
-    const requested = requestedOnNode(nodeInfo, name, podRequestList[i]!, useRequested);
-    const allocatable = requested < 0 ? 0 : allocatableOf(nodeInfo, name);
+    const kind = kindOf(name);
+    const requested = requestedOnNode(nodeInfo, kind, name, podRequestList[i]!, useRequested);
+    const allocatable = requested < 0 ? 0 : allocatableOf(nodeInfo, kind, name);
     scratchAllocatable[i] = allocatable;
     scratchRequested[i] = allocatable === 0 ? 0 : requested;
   }

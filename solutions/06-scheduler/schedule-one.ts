@@ -81,11 +81,14 @@ export function findNodesThatPassFilters(nodes: readonly NodeInfo[], filter: (no
  */
 export function prioritizeNodes(nodes: readonly NodeInfo[], plugins: readonly PreparedScore[] | undefined): PrioritizeResult {
   if (plugins === undefined) return { type: 'ok', scores: nodes.map((n) => ({ name: n.name, score: 1 })) };
-  const totals = new Array<number>(nodes.length).fill(0);
+  const n = nodes.length;
+  const totals = new Array<number>(n).fill(0);
   for (const plugin of plugins) {
-    let scores = nodes.map(plugin.score);
+    const score = plugin.score;
+    let scores: number[] = new Array<number>(n);
+    for (let i = 0; i < n; i++) scores[i] = score(nodes[i]!);
     if (plugin.normalizeScore !== undefined) scores = plugin.normalizeScore(scores);
-    for (let i = 0; i < nodes.length; i++) {
+    for (let i = 0; i < n; i++) {
       const score = scores[i]!;
       if (score > MAX_NODE_SCORE || score < MIN_NODE_SCORE) {
         return {
@@ -96,7 +99,9 @@ export function prioritizeNodes(nodes: readonly NodeInfo[], plugins: readonly Pr
       totals[i]! += score * plugin.weight;
     }
   }
-  return { type: 'ok', scores: nodes.map((n, i) => ({ name: n.name, score: totals[i]! })) };
+  const result = new Array<NodeScore>(n);
+  for (let i = 0; i < n; i++) result[i] = { name: nodes[i]!.name, score: totals[i]! };
+  return { type: 'ok', scores: result };
 }
 
 // #region select-host

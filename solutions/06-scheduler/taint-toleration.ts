@@ -75,8 +75,16 @@ export function isDoNotScheduleTaint(taint: Taint): boolean {
 export function taintTolerationFilter(pod: Pod, node: Node): Status {
   const taint = findMatchingUntoleratedTaint(node.spec?.taints, pod.spec?.tolerations, isDoNotScheduleTaint);
   if (taint === undefined) return SUCCESS;
-  return newStatus('UnschedulableAndUnresolvable', `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`);
+  // The same taint object rejects many pods: its status is built once and shared.
+  let status = untolerated.get(taint);
+  if (status === undefined) {
+    status = Object.freeze(newStatus('UnschedulableAndUnresolvable', `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`));
+    untolerated.set(taint, status);
+  }
+  return status;
 }
+
+const untolerated = new WeakMap<Taint, Status>();
 
 /** Upstream getAllTolerationPreferNoSchedule: the tolerations that can tolerate a `PreferNoSchedule` taint. */
 export function getAllTolerationPreferNoSchedule(tolerations: readonly Toleration[] | undefined): Toleration[] {

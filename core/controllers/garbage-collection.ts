@@ -1,0 +1,83 @@
+/**
+ * What the garbage collector chapter shares: the kinds the collector watches (the one list the
+ * assembled cluster and the tests read), the two deletion finalizers, how its work-queue keys
+ * name an object, and the small predicates upstream's graph keeps per node.
+ *
+ * Upstream: staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/types.go (FinalizerOrphanDependents,
+ * FinalizerDeleteDependents, DeletionPropagation), pkg/controller/garbagecollector/graph.go
+ * (objectReference.String) and graph_builder.go (beingDeleted, hasDeleteDependentsFinalizer,
+ * hasOrphanFinalizer).
+ */
+import { kindInfo } from '../api/kinds';
+import type { KubeObject, OwnerReference } from '../api/meta';
+
+/**
+ * The kinds that own or are owned in this cluster, in one place. Upstream's collector watches
+ * every resource that supports list, watch and delete (GetDeletableResources); here it watches
+ * these. An owner reference to any other kind cannot be verified, so it never lets the
+ * collector delete anything.
+ */
+export const GARBAGE_COLLECTOR_KINDS: readonly string[] = [
+  'Deployment',
+  'ReplicaSet',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicationController',
+  'Pod',
+  'PersistentVolumeClaim',
+  'ControllerRevision',
+  'ConfigMap',
+  'Secret',
+  'Service',
+  'Endpoints',
+  'Node',
+  'Namespace',
+];
+
+/** metav1.FinalizerOrphanDependents: the collector removes the owner from its dependents' ownerReferences, then this finalizer. */
+export const FINALIZER_ORPHAN = 'orphan';
+
+/** metav1.FinalizerDeleteDependents: the owner stays until its blocking dependents are gone. */
+export const FINALIZER_FOREGROUND = 'foregroundDeletion';
+
+/** DELETE's propagationPolicy (kubectl `--cascade=background|foreground|orphan`). */
+export type DeletionPropagation = 'Background' | 'Foreground' | 'Orphan';
+
+/** The collector's work-queue key for an object: `Kind/namespace/name` (`Node//node-a` for cluster-scoped kinds). */
+export function gcKeyOf(object: Pick<KubeObject, 'kind' | 'metadata'>): string {
+  return `${object.kind}/${object.metadata.namespace ?? ''}/${object.metadata.name}`;
+}
+
+/** The parts of a key made by {@link gcKeyOf}. */
+export function parseGcKey(key: string): { kind: string; namespace: string; name: string } {
+  const [kind = '', namespace = '', ...rest] = key.split('/');
+  return { kind, namespace, name: rest.join('/') };
+}
+
+/** Whether the kind of `kindName` lives in a namespace (`undefined` for a kind this cluster does not serve). */
+export function isNamespacedKind(kindName: string): boolean | undefined {
+  return kindInfo(kindName)?.namespaced;
+}
+
+/** Upstream hasFinalizer. */
+export function hasFinalizer(object: Pick<KubeObject, 'metadata'>, finalizer: string): boolean {
+  return (object.metadata.finalizers ?? []).includes(finalizer);
+}
+
+/** Upstream beingDeleted: `metadata.deletionTimestamp` is set. */
+export function isBeingDeleted(object: Pick<KubeObject, 'metadata'>): boolean {
+  return object.metadata.deletionTimestamp !== undefined;
+}
+
+/** Upstream node.isDeletingDependents: being deleted with the `foregroundDeletion` finalizer. */
+export function isDeletingDependents(object: Pick<KubeObject, 'metadata'>): boolean {
+  return isBeingDeleted(object) && hasFinalizer(object, FINALIZER_FOREGROUND);
+}
+
+/**
+ * Upstream objectReference.String, as it appears in the collector's events and logs:
+ * `[apps/v1/ReplicaSet, namespace: default, name: web, uid: 1234]`.
+ */
+export function describeOwnerReference(reference: OwnerReference, namespace: string): string {
+  return `[${reference.apiVersion}/${reference.kind}, namespace: ${namespace}, name: ${reference.name}, uid: ${reference.uid}]`;
+}

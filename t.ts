@@ -1,0 +1,17 @@
+import { listObjects } from '@kata/01-api-machinery/store';
+import { seedCluster } from './core/runtime/harness';
+import { runSimulation, startSimulation } from './core/runtime/simulation';
+import { chapterStages } from './core/kubelet/testing/stage-files';
+import { initialKubeletLocal } from './core/kubelet/kubelet-local';
+import { createKubeletAgent } from './solutions/05-node-runtime/kubelet';
+const stages = chapterStages('default.rules.yaml');
+const node = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'node-1' } };
+const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'default' }, spec: { nodeName: 'node-1', containers: [{ name: 'nginx', image: 'nginx' }] } };
+const crash = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'crash', namespace: 'default', annotations: { 'stage.kube-katas.io/behaviour': 'crash' } }, spec: { nodeName: 'node-1', containers: [{ name: 'app', image: 'busybox:1.36' }] } };
+const bad = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'bad', namespace: 'default' }, spec: { nodeName: 'node-1', containers: [{ name: 'app', image: 'nginx:does-not-exist' }] } };
+const sim = startSimulation(seedCluster([node, pod, crash, bad] as any), [{ type: 'agent', agent: createKubeletAgent(stages) as any, initial: initialKubeletLocal() }]);
+sim.trace = [];
+runSimulation(sim, { until: '2025-01-01T00:02:00Z' });
+console.log(sim.trace.slice(0, 60).join('\n'));
+for (const e of listObjects(sim.cluster.store, 'Event', 'default').items as any[]) console.log(e.firstTimestamp, e.lastTimestamp, e.count, e.involvedObject.name, e.reason, e.message);
+for (const p of listObjects(sim.cluster.store, 'Pod', 'default').items as any[]) console.log(JSON.stringify(p.status, null, 1).slice(0, 3000));
