@@ -1,6 +1,6 @@
 /**
  * Resource arithmetic shared by LimitRanger and ResourceQuota: resource lists parsed into exact
- * quantities (with kata 01-quantity), added and maxed the way upstream's helpers do, and what a
+ * quantities (with kata 01-quantity), added and maxed the way upstream's resource functions do, and what a
  * whole pod requests and limits.
  *
  * A pod's request is not simply the sum over its containers: init containers run one at a time

@@ -1,6 +1,6 @@
 /**
  * The failures admission answers with, worded as kube-apiserver words them, and the small
- * helpers plugins share to word them: which resource and name a request is about, and how
+ * small functions plugins share to word them: which resource and name a request is about, and how
  * several errors read as one.
  *
  * Upstream: staging/src/k8s.io/apiserver/pkg/admission/errors.go (NewForbidden,

@@ -4,15 +4,15 @@
  * if any object is refused, the cluster keeps the state it had before the command.
  *
  * Upstream: staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go (client-side apply and the
- * last-applied-configuration annotation), plugin/pkg/admission/namespace/lifecycle (objects
- * in a missing namespace are refused).
+ * last-applied-configuration annotation). Admission (a missing namespace, quotas, limit
+ * ranges) happens in api-requests.ts.
  */
 import { getObject } from '@kata/01-api-machinery/store';
 import { kindInfo } from '../api/kinds';
 import type { KubeObject } from '../api/meta';
 import { sortKeys } from '../api/sort-keys';
-import { createRequest, submit, type ClusterState } from './state';
-import { prepareForCreate } from './strategy';
+import { createObject, updateObject } from './api-requests';
+import type { ClusterState } from './state';
 import { describeFailure, objectRef } from './names';
 
 /** The annotation where kubectl keeps the manifest it last applied. */
@@ -35,15 +35,12 @@ export function applyObjects(state: ClusterState, objects: KubeObject[], namespa
     const placed = placeInNamespace(manifest, namespace);
     if (typeof placed === 'string') return { ok: false, error: placed };
     const ns = placed.metadata.namespace ?? '';
-    if (kindInfo(placed.kind)?.namespaced && !getObject(next.store, 'Namespace', '', ns)) {
-      return { ok: false, error: `Error from server (NotFound): namespaces "${ns}" not found` };
-    }
     const applied = withLastApplied(placed);
     const existing = getObject(next.store, placed.kind, ns, placed.metadata.name);
     if (!existing) {
-      const [after, result] = submit(next, createRequest(next, prepareForCreate(applied)));
+      const result = createObject(next, applied);
       if (!result.ok) return { ok: false, error: describeFailure(result.status) };
-      next = after;
+      next = result.state;
       outcomes.push({ ref: objectRef(placed), verb: 'created' });
       continue;
     }
@@ -52,9 +49,9 @@ export function applyObjects(state: ClusterState, objects: KubeObject[], namespa
       outcomes.push({ ref: objectRef(placed), verb: 'unchanged' });
       continue;
     }
-    const [after, result] = submit(next, { type: 'update', object: desired, now: next.now });
+    const result = updateObject(next, desired, existing);
     if (!result.ok) return { ok: false, error: describeFailure(result.status) };
-    next = after;
+    next = result.state;
     outcomes.push({ ref: objectRef(placed), verb: 'configured' });
   }
   return { ok: true, state: next, outcomes };
@@ -78,12 +75,14 @@ function placeInNamespace(object: KubeObject, flag: string | undefined): KubeObj
 function withLastApplied(object: KubeObject): KubeObject {
   const metadata = { ...object.metadata };
   for (const field of SERVER_FIELDS) delete metadata[field];
-  const { status: _status, ...rest } = { ...object, metadata };
   const annotations = { ...(metadata.annotations ?? {}) };
   delete annotations[LAST_APPLIED];
-  // kubectl records the manifest as it sent it: keys sorted, `annotations` present even when empty.
-  const lastApplied = JSON.stringify(sortKeys({ ...rest, metadata: { ...metadata, annotations } }));
-  return { ...rest, metadata: { ...metadata, annotations: { ...annotations, [LAST_APPLIED]: lastApplied } } };
+  // kubectl records the manifest as it sent it: keys sorted, `annotations` present even when
+  // empty, status left out. The status itself still goes to the server, which keeps it only
+  // where a create may set it (a Node's capacity; see strategy.ts).
+  const { status: _status, ...recorded } = { ...object, metadata: { ...metadata, annotations } };
+  const lastApplied = JSON.stringify(sortKeys(recorded));
+  return { ...object, metadata: { ...metadata, annotations: { ...annotations, [LAST_APPLIED]: lastApplied } } };
 }
 
 /** The stored object with the manifest's spec, payload, labels and annotations written over it. */

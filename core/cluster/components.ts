@@ -5,12 +5,17 @@
  */
 import { replicaSetController } from '@kata/07-replicaset/replicaset-controller';
 import { replicationControllerController } from '@kata/07-replicaset/replication-controller';
+import { namespaceController, resourceQuotaController } from '../apiserver';
 import type { Runnable } from '../runtime/simulation';
+import { schedulerController } from './scheduler-controller';
 
 /** Every component the assembled cluster runs. */
 export function clusterComponents(): Runnable[] {
   return [
+    { type: 'controller', controller: schedulerController },
     { type: 'controller', controller: replicaSetController },
     { type: 'controller', controller: replicationControllerController },
+    { type: 'controller', controller: namespaceController },
+    { type: 'controller', controller: resourceQuotaController },
   ];
 }

@@ -11,6 +11,7 @@
  */
 import { getObject } from '@kata/01-api-machinery/store';
 import { kindInfo } from '../api/kinds';
+import { deleteObject } from './api-requests';
 import { describeFailure, quotedRef } from './names';
 import { submit, type ClusterState } from './state';
 
@@ -36,13 +37,13 @@ export function deleteObjects(state: ClusterState, targets: DeleteTarget[], prop
       const [after, result] = submit(next, { type: 'update', object: marked, now: next.now });
       if (result.ok) next = after;
     }
-    const [after, result] = submit(next, { type: 'delete', kind: target.kind, namespace, name: target.name, now: next.now });
+    const result = deleteObject(next, { type: 'delete', kind: target.kind, namespace, name: target.name, now: next.now }, existing);
     if (!result.ok) {
       failed = true;
       lines.push(describeFailure(result.status));
       continue;
     }
-    next = after;
+    next = result.state;
     lines.push(`${quotedRef(target.kind, target.name)} deleted`);
   }
   return { state: next, lines, failed };

@@ -89,12 +89,16 @@ function start(sim: Simulation, runnable: Runnable): Running {
   return running;
 }
 
-/** Queues the keys of every cached object, as a freshly listed informer does. */
+/**
+ * Queues the keys of every cached object, as a freshly listed informer does. Objects are taken
+ * in the order they were last written (resourceVersion), so work queued at start-up is served
+ * in arrival order, as the scheduler's queue orders pods by the time they were added.
+ */
 function queueEverything(sim: Simulation, running: Running): void {
   const view = viewOf(running.state, sim.cluster.now, draw(sim));
-  for (const kind of running.watches) {
-    for (const object of view.list(kind)) for (const key of keysFor(running, object, view)) enqueue(running.state, key);
-  }
+  const objects = running.watches.flatMap((kind) => view.list(kind));
+  objects.sort((a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion));
+  for (const object of objects) for (const key of keysFor(running, object, view)) enqueue(running.state, key);
 }
 
 /** A restart: caches and queue are lost and rebuilt from a fresh list (a crash, or a relist after a broken watch). */

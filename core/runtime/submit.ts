@@ -11,8 +11,8 @@
 import { match } from 'ts-pattern';
 import { getObject, listObjects } from '@kata/01-api-machinery/store';
 import type { KubeObject, Status } from '../api/meta';
+import { createObject, deleteObject, updateObject, type Written } from '../cluster/api-requests';
 import { createRequest, submit, type ClusterState } from '../cluster/state';
-import { prepareForCreate } from '../cluster/strategy';
 import { nameSuffix } from './rng';
 import type { Intent } from './types';
 
@@ -23,9 +23,9 @@ export type Submitted = { state: ClusterState; failure?: Status };
 export function submitIntent(state: ClusterState, intent: Exclude<Intent, { type: 'requeueAfter' }>, component: string, draw: () => number, events: EventIndex): Submitted {
   return match(intent)
     .with({ type: 'create' }, ({ object }) => create(state, object, draw))
-    .with({ type: 'update' }, ({ object }) => outcome(submit(state, { type: 'update', object, now: state.now })))
-    .with({ type: 'updateStatus' }, ({ object }) => outcome(submit(state, { type: 'updateStatus', object, now: state.now })))
-    .with({ type: 'delete' }, (d) => outcome(submit(state, { ...d, now: state.now })))
+    .with({ type: 'update' }, ({ object }) => update(state, object))
+    .with({ type: 'updateStatus' }, ({ object }) => update(state, object, 'status'))
+    .with({ type: 'delete' }, (d) => written(state, deleteObject(state, { ...d, now: state.now }, getObject(state.store, d.kind, d.namespace, d.name))))
     .with({ type: 'bind' }, (b) => bind(state, b))
     .with({ type: 'event' }, (e) => recordEvent(state, e, component, events))
     .exhaustive();
@@ -35,14 +35,25 @@ function outcome([state, result]: ReturnType<typeof submit>): Submitted {
   return result.ok ? { state } : { state, failure: result.status };
 }
 
+function written(state: ClusterState, result: Written): Submitted {
+  return result.ok ? { state: result.state } : { state, failure: result.status };
+}
+
+/** An update or status update; a missing object is NotFound, as the store would answer. */
+function update(state: ClusterState, object: KubeObject, subresource?: 'status'): Submitted {
+  const existing = getObject(state.store, object.kind, object.metadata.namespace ?? '', object.metadata.name);
+  if (!existing) return outcome(submit(state, { type: subresource === 'status' ? 'updateStatus' : 'update', object, now: state.now }));
+  return written(state, updateObject(state, object, existing, subresource));
+}
+
 function create(state: ClusterState, object: KubeObject, draw: () => number): Submitted {
   const generate = !object.metadata.name && object.metadata.generateName;
   // A generated name can collide; the server draws again rather than failing (ShouldRetryCreate).
   for (let attempt = 0; attempt < 8; attempt++) {
     const name = generate ? `${object.metadata.generateName}${nameSuffix(draw)}` : object.metadata.name;
     const named = { ...object, metadata: { ...object.metadata, name } };
-    const [after, result] = submit(state, createRequest(state, prepareForCreate(named)));
-    if (result.ok) return { state: after };
+    const result = createObject(state, named);
+    if (result.ok) return { state: result.state };
     if (!generate || result.status.reason !== 'AlreadyExists') return { state, failure: result.status };
   }
   return { state, failure: { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'AlreadyExists', code: 409, message: `could not generate a unique name from "${object.metadata.generateName}"` } };

@@ -23,7 +23,7 @@ import { notImplemented } from '../../core/kata/not-implemented';
 //     the object; later ones wait while spec.finalizers is not empty, then remove it.
 //  3. finalizeNamespace and shouldDeleteNamespaceDuringUpdate (both kinds of finalizer empty).
 //  4. namespaceLifecycleAdmission: build the facts `request` (with `namespaced`) and `namespace`,
-//     evaluate the policy, and turn the first `deny` into a Status with the helpers in
+//     evaluate the policy, and turn the first `deny` into a Status with the functions in
 //     core/apiserver/status.ts and fillTemplate from core/apiserver/policy.ts.
 
 /**

@@ -91,13 +91,10 @@ export function quotaAdmission(request: AdmissionRequest, quotas: readonly Resou
     const mustSpecify = object.kind === 'Pod' ? tracked.mustSpecify.filter((r) => restricted.includes(r)) : [];
     const missing = missingPerResource(object as Pod, mustSpecify);
     if (missing.length > 0) return refuse(tracked.mustSpecifyEvent!, { quota: quotaName, missing: missing.join('; ') });
-    let unknown: FiredEvent | undefined;
-    const unknownNames: string[] = [];
-    for (const resource of restricted) {
-      const event = checkFor('statusUnknown', { quota: quotaName, resource, hard: String(hard[resource]), used: used[resource] === undefined ? undefined : String(used[resource]) });
-      if (event) (unknown ??= event, unknownNames.push(resource));
-    }
-    if (unknown) return refuse(unknown, { quota: quotaName, resources: unknownNames.sort().join(',') });
+    const unknown = restricted
+      .map((resource) => ({ resource, event: checkFor('statusUnknown', { quota: quotaName, resource, hard: String(hard[resource]), used: used[resource] === undefined ? undefined : String(used[resource]) }) }))
+      .filter((u) => u.event !== undefined);
+    if (unknown.length > 0) return refuse(unknown[0]!.event!, { quota: quotaName, resources: unknown.map((u) => u.resource).sort().join(',') });
     interesting.push(quota);
   }
   if (interesting.length === 0) return allow;
@@ -116,16 +113,15 @@ export function quotaAdmission(request: AdmissionRequest, quotas: readonly Resou
     for (const [name, value] of Object.entries(delta)) if (hard[name] && value.nanos !== 0n) requested[name] = value;
     if (Object.keys(requested).length === 0) continue;
     const newUsed = addQuantityLists(used, requested);
-    let exceeded: FiredEvent | undefined;
-    const exceededNames: string[] = [];
-    for (const resource of Object.keys(requested)) {
-      const check = { quota: quota.metadata.name, resource, hard: text(hard[resource]), used: text(used[resource] ?? ZERO), requested: text(requested[resource]), newUsed: text(newUsed[resource]) };
-      const event = checkFor('exceeded', check);
-      if (event) (exceeded ??= event, exceededNames.push(resource));
-    }
-    if (exceeded) {
-      const values = { quota: quota.metadata.name, requested: prettyPrint(requested, exceededNames), used: prettyPrint(used, exceededNames), limited: prettyPrint(hard, exceededNames) };
-      return refuse(exceeded, values);
+    const exceeded = Object.keys(requested)
+      .map((resource) => {
+        const check = { quota: quota.metadata.name, resource, hard: text(hard[resource]), used: text(used[resource] ?? ZERO), requested: text(requested[resource]), newUsed: text(newUsed[resource]) };
+        return { resource, event: checkFor('exceeded', check) };
+      })
+      .filter((e) => e.event !== undefined);
+    if (exceeded.length > 0) {
+      const names = exceeded.map((e) => e.resource);
+      return refuse(exceeded[0]!.event!, { quota: quota.metadata.name, requested: prettyPrint(requested, names), used: prettyPrint(used, names), limited: prettyPrint(hard, names) });
     }
     charged.push({ ...quota, status: { ...quota.status, used: resourceListOf(newUsed) } });
   }
