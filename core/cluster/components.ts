@@ -6,6 +6,7 @@
 import { replicaSetController } from '@kata/07-replicaset/replicaset-controller';
 import { replicationControllerController } from '@kata/07-replicaset/replication-controller';
 import { namespaceController, resourceQuotaController } from '../apiserver';
+import { statefulSetController } from '@kata/09-statefulset/statefulset-controller';
 import type { Runnable } from '../runtime/simulation';
 import { schedulerController } from './scheduler-controller';
 
@@ -15,6 +16,7 @@ export function clusterComponents(): Runnable[] {
     { type: 'controller', controller: schedulerController },
     { type: 'controller', controller: replicaSetController },
     { type: 'controller', controller: replicationControllerController },
+    { type: 'controller', controller: statefulSetController },
     { type: 'controller', controller: namespaceController },
     { type: 'controller', controller: resourceQuotaController },
   ];

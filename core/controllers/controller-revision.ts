@@ -56,6 +56,7 @@ export function canonicalJSON(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+// #region hash
 /** 32-bit FNV-1 (multiply, then xor) over bytes, as Go's `hash/fnv.New32`. */
 function fnv1(bytes: Uint8Array): number {
   let hash = 0x811c9dc5;
@@ -79,6 +80,7 @@ export function hashControllerRevision(data: unknown, collisionCount?: number): 
   const text = canonicalJSON(data ?? null) + (collisionCount === undefined ? '' : String(collisionCount));
   return safeEncodeString(String(fnv1(new TextEncoder().encode(text))));
 }
+// #endregion hash
 
 /** Upstream ControllerRevisionName: `<prefix>-<hash>`, the prefix cut to 223 bytes so the name fits 253. */
 export function controllerRevisionName(prefix: string, hash: string): string {

@@ -5,8 +5,10 @@
  * `kubectl set image`, `rollout pause` and `resume` as spec edits of the stored Deployment.
  */
 import { getObject } from '@kata/01-api-machinery/store';
+import type { KubeObject } from '../api/meta';
 import type { Deployment, DeploymentSpec, IntOrString, Pod } from '../api/types';
-import { submit, type ClusterState } from '../cluster/state';
+import { createRequest, submit, type ClusterState } from '../cluster/state';
+import { prepareForCreate } from '../cluster/strategy';
 import type { Controller } from '../runtime/types';
 import { isPodReady } from './pod-status';
 
@@ -100,4 +102,24 @@ export function editDeployment(cluster: ClusterState, namespace: string, name: s
 /** `kubectl set image deployment/<name> web=<image>`. */
 export function setImage(spec: DeploymentSpec, image: string): DeploymentSpec {
   return { ...spec, template: { ...spec.template, spec: { ...spec.template.spec!, containers: spec.template.spec!.containers.map((c) => ({ ...c, image })) } } };
+}
+
+/**
+ * The cluster with `objects` created in order, as an API client creates them (a given
+ * `status` goes through the status subresource). `ownerUid` placeholders are not needed:
+ * read the owner back with getObject and build the dependents from its UID.
+ */
+export function addObjects(cluster: ClusterState, objects: KubeObject[]): ClusterState {
+  let state = cluster;
+  for (const object of objects) {
+    const [created, result] = submit(state, createRequest(state, prepareForCreate(object)));
+    if (!result.ok) throw new Error(`creating ${object.kind} ${object.metadata.name}: ${result.status.message}`);
+    state = created;
+    if (object.status !== undefined) {
+      const [withStatus, statusResult] = submit(state, { type: 'updateStatus', object: { ...result.object, status: object.status }, now: state.now });
+      if (!statusResult.ok) throw new Error(`status of ${object.kind} ${object.metadata.name}: ${statusResult.status.message}`);
+      state = withStatus;
+    }
+  }
+  return state;
 }

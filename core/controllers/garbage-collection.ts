@@ -81,3 +81,33 @@ export function isDeletingDependents(object: Pick<KubeObject, 'metadata'>): bool
 export function describeOwnerReference(reference: OwnerReference, namespace: string): string {
   return `[${reference.apiVersion}/${reference.kind}, namespace: ${namespace}, name: ${reference.name}, uid: ${reference.uid}]`;
 }
+
+/** The garbage collector's name as kube-controller-manager registers it (and the source of its events). */
+export const GARBAGE_COLLECTOR_NAME = 'garbage-collector-controller';
+
+/**
+ * How long an owner waiting on its dependents (foreground) or orphaning them waits before it
+ * looks again. Upstream's graph builder wakes the owner when a dependent drops or unblocks its
+ * reference (it sees the old object in the update event); a level-triggered reconciler sees
+ * only the new object, in which the reference is gone, so the owner checks back on a timer.
+ */
+export const GC_RECHECK_SECONDS = 1;
+
+/** Where to look an owner up (kata 11-owner-references), or why it cannot be looked up at all. */
+export type OwnerLookup =
+  | { type: 'lookup'; kind: string; namespace: string; name: string }
+  | { type: 'unresolvable'; reason: string };
+
+/** What an owner lookup found: the owner (same UID), nothing (dangling), or an error that retrying will not fix. */
+export type OwnerState = { type: 'found'; owner: KubeObject } | { type: 'dangling' } | { type: 'unresolvable'; reason: string };
+
+/** A dependent's references sorted into upstream's three piles, or the first reference that could not be verified. */
+export type Classification =
+  | { type: 'classified'; solid: OwnerReference[]; dangling: OwnerReference[]; waitingForDependentsDeletion: OwnerReference[] }
+  | { type: 'unresolvable'; reference: OwnerReference; reason: string };
+
+/** rest.GarbageCollectionPolicy: what a kind does when a DELETE names no policy (`Unsupported`: never set GC finalizers). */
+export type GarbageCollectionPolicy = 'DeleteDependents' | 'OrphanDependents' | 'Unsupported';
+
+/** The part of metav1.DeleteOptions that concerns dependents; `orphanDependents` is the deprecated older field. */
+export type DeleteOptions = { propagationPolicy?: DeletionPropagation; orphanDependents?: boolean };

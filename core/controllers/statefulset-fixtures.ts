@@ -10,6 +10,7 @@
  * (fakeObjectManager, setPodRunning, setPodReady, setPodAvailable); website:
  * concepts/workloads/controllers/statefulset.md (the `web` example).
  */
+import { match } from 'ts-pattern';
 import type { KubeObject } from '../api/meta';
 import type { PersistentVolumeClaim, Pod, Service, StatefulSet } from '../api/types';
 import type { Intent } from '../runtime/types';
@@ -146,12 +147,16 @@ export function applyWrites(objects: FakeObjects, intents: readonly Intent[]): F
   const claims = { ...objects.claims };
   const withUid = <T extends KubeObject>(o: T): T => ({ ...o, metadata: { ...o.metadata, uid: o.metadata.uid ?? `${o.metadata.name}-uid` } });
   for (const intent of intents) {
-    if (intent.type === 'create' && intent.object.kind === 'Pod') pods[intent.object.metadata.name] = withUid({ ...(intent.object as Pod), status: { phase: 'Pending' } });
-    else if (intent.type === 'create' && intent.object.kind === 'PersistentVolumeClaim') claims[intent.object.metadata.name] = withUid(intent.object as PersistentVolumeClaim);
-    else if (intent.type === 'update' && intent.object.kind === 'Pod') pods[intent.object.metadata.name] = intent.object as Pod;
-    else if (intent.type === 'update' && intent.object.kind === 'PersistentVolumeClaim') claims[intent.object.metadata.name] = intent.object as PersistentVolumeClaim;
-    else if (intent.type === 'delete' && intent.kind === 'Pod') delete pods[intent.name];
-    else if (intent.type === 'delete' && intent.kind === 'PersistentVolumeClaim') delete claims[intent.name];
+    match(intent)
+      .with({ type: 'create', object: { kind: 'Pod' } }, ({ object }) => void (pods[object.metadata.name] = withUid({ ...(object as Pod), status: { phase: 'Pending' } })))
+      .with({ type: 'create', object: { kind: 'PersistentVolumeClaim' } }, ({ object }) => void (claims[object.metadata.name] = withUid(object as PersistentVolumeClaim)))
+      .with({ type: 'update', object: { kind: 'Pod' } }, ({ object }) => void (pods[object.metadata.name] = object as Pod))
+      .with({ type: 'update', object: { kind: 'PersistentVolumeClaim' } }, ({ object }) => void (claims[object.metadata.name] = object as PersistentVolumeClaim))
+      .with({ type: 'delete', kind: 'Pod' }, ({ name }) => void delete pods[name])
+      .with({ type: 'delete', kind: 'PersistentVolumeClaim' }, ({ name }) => void delete claims[name])
+      // Other kinds, status writes, bindings, events and requeues do not concern this fake.
+      .with({ type: 'create' }, { type: 'update' }, { type: 'delete' }, { type: 'updateStatus' }, { type: 'bind' }, { type: 'event' }, { type: 'requeueAfter' }, () => undefined)
+      .exhaustive();
   }
   return { pods, claims };
 }

@@ -26,6 +26,7 @@ import { createRequest, submit, type ClusterState } from '../../core/cluster/sta
 import { prepareForCreate } from '../../core/cluster/strategy';
 import type { ControllerRevision } from '../../core/controllers/controller-revision';
 import { STATEFULSET_REVISION_LABEL } from '../../core/controllers/statefulset-api';
+import { atMostOnePodPerOrdinal, claimsNeverDeleted, orderedCreation, statefulSetNotConverged } from '../../core/controllers/statefulset.invariants';
 import { after, nginxService, runningAndReady, webStatefulSet, withImage } from '../../core/controllers/statefulset-fixtures';
 import { isFailed, isRunningAndReady, isTerminating } from '../../core/controllers/stateful-pod-status';
 import { applyIntents, freshView } from '../../core/controllers/testing';
@@ -90,7 +91,8 @@ function converge(cluster: ClusterState, limit = 60): ClusterState {
       if (isTerminating(pod)) ready = applyIntents(ready, [{ type: 'delete', kind: 'Pod', namespace: 'default', name: pod.metadata.name, gracePeriodSeconds: 0 }]);
       else if (!isRunningAndReady(pod) && !isFailed(pod)) ready = makeReady(ready, pod);
     }
-    const quiet = intents.every((i) => i.type === 'event' || i.type === 'requeueAfter') && ready === next;
+    // Quiet: no write, nothing for the kubelet, and no wake-up asked for (minReadySeconds still running).
+    const quiet = intents.every((i) => i.type === 'event') && ready === next;
     current = { ...ready, now: after(30, ready.now) };
     if (quiet) return current;
   }
@@ -247,39 +249,12 @@ describe('keys and status', () => {
 // Safety invariants, checked after every write
 // ---------------------------------------------------------------------------------------------
 
-/**
- * The safety properties of a StatefulSet, as named predicates over the cluster. They remember
- * what they have seen (pod UIDs, claim names), so make a fresh set for every run.
- */
-function safetyInvariants(orderedReady: () => boolean): Record<string, (cluster: ClusterState) => boolean> {
-  const seenPods = new Set<string>();
-  const seenClaims = new Set<string>();
+/** The safety invariants (core/controllers/statefulset.invariants.ts), fresh for one run. */
+function safetyInvariants(): Record<string, (cluster: ClusterState) => boolean> {
   return {
-    'never two active pods with the same ordinal': (cluster) => {
-      const active = podsOf(cluster).filter((p) => !isTerminating(p) && p.status?.phase !== 'Failed' && p.status?.phase !== 'Succeeded');
-      return new Set(active.map((p) => ordinalOf(p.metadata.name))).size === active.length;
-    },
-    'with OrderedReady, pod N is created only while pods 0..N-1 are Running and Ready': (cluster) => {
-      const pods = podsOf(cluster);
-      const byOrdinal = new Map(pods.map((p) => [ordinalOf(p.metadata.name), p]));
-      let holds = true;
-      for (const pod of pods) {
-        if (seenPods.has(pod.metadata.uid!)) continue;
-        seenPods.add(pod.metadata.uid!);
-        if (!orderedReady()) continue;
-        for (let lower = 0; lower < ordinalOf(pod.metadata.name); lower++) {
-          const p = byOrdinal.get(lower);
-          if (!p || !isRunningAndReady(p) || isTerminating(p)) holds = false;
-        }
-      }
-      return holds;
-    },
-    'claims are never deleted under Retain': (cluster) => {
-      const now = new Set(claimsOf(cluster));
-      const kept = [...seenClaims].every((name) => now.has(name));
-      for (const name of now) seenClaims.add(name);
-      return kept;
-    },
+    'never two active pods with the same ordinal': atMostOnePodPerOrdinal('default', 'web'),
+    'with OrderedReady, pod N is created only while pods 0..N-1 are Running and Ready': orderedCreation('default', 'web'),
+    'claims are never deleted under Retain': claimsNeverDeleted('default'),
   };
 }
 
@@ -363,6 +338,7 @@ const convergeCommand: fc.Command<Model, Real> = {
     expect(pods.map((p) => p.spec?.containers[0]?.image), 'every pod at the image asked for').toEqual(pods.map(() => m.image));
     expect(pods.every(isRunningAndReady), 'every pod Running and Ready').toBe(true);
     expect(setOf(r.cluster).status).toMatchObject({ replicas: m.replicas, readyReplicas: m.replicas, updatedReplicas: m.replicas });
+    expect(statefulSetNotConverged(r.cluster, 'default', 'web')).toBeUndefined();
   },
   toString: () => 'converge',
 };
@@ -385,10 +361,10 @@ describe('model-based', () => {
       fc.property(fc.boolean(), fc.constantFrom(0, 0, 5), commands, (parallel, minReadySeconds, cmds) => {
         const set = withImage(webStatefulSet({ replicas: 2, minReadySeconds, podManagementPolicy: parallel ? 'Parallel' : 'OrderedReady' }), 'nginx:1');
         const model: Model = { replicas: 2, image: 'nginx:1', parallel };
-        const real: Real = { cluster: seedWeb(set), invariants: safetyInvariants(() => !parallel) };
+        const real: Real = { cluster: seedWeb(set), invariants: safetyInvariants() };
         fc.modelRun(() => ({ model, real }), [...cmds, convergeCommand]);
       }),
-      runs(40),
+      runs(30),
     );
   });
 });
@@ -463,7 +439,8 @@ function scenarioObjects(s: Scenario): { objects: KubeObject[]; set: StatefulSet
 
 /** What a converged cluster must look like for the scenario; one message per difference. */
 function convergenceProblems(cluster: ClusterState, s: Scenario, set: StatefulSet, old: StatefulSet): string[] {
-  const problems: string[] = [];
+  const notConverged = statefulSetNotConverged(cluster, 'default', 'web');
+  const problems: string[] = notConverged === undefined ? [] : [notConverged];
   const pods = podsOf(cluster);
   const names = pods.map((p) => p.metadata.name);
   const wanted = Array.from({ length: s.replicas }, (_, i) => `web-${i}`);
@@ -494,7 +471,7 @@ function runScenario(s: Scenario, faults: Fault[], kubelet = fakeKubelet()) {
     ],
     faults,
     phaseSeconds: 300,
-    invariants: safetyInvariants(() => !s.parallel),
+    invariants: safetyInvariants(),
   });
   return { result, problems: convergenceProblems(result.cluster, s, set, old) };
 }
@@ -509,7 +486,7 @@ describe('under faults', () => {
         const { result } = runScenario(s, faults);
         expect(result.violations, report(faults, result)).toEqual([]);
       }),
-      runs(30),
+      runs(25),
     );
   });
 
@@ -521,7 +498,7 @@ describe('under faults', () => {
         expect(result.stable, report(faults, result, ['did not become stable'])).toBe(true);
         expect(result.writesAfterStable, report(faults, result, ['a restart wrote something'])).toBe(0);
       }),
-      runs(30),
+      runs(25),
     );
   });
 
@@ -533,7 +510,7 @@ describe('under faults', () => {
         expect(problems, report([], result, problems)).toEqual([]);
         expect(result.writesAfterStable, report([], result)).toBe(0);
       }),
-      runs(15),
+      runs(10),
     );
   });
 });

@@ -362,6 +362,10 @@ describe('properties', () => {
     updated: fc.boolean(),
   });
 
+  // Six turned-up pods and their claims, made once (the pods differ only in their labels below).
+  let six: World | undefined;
+  const sixPods = () => (six ??= settle(world(spec(newStatefulSet(6), { podManagementPolicy: 'Parallel' }))));
+
   /** A world built from a scenario: pods 0..5 in the given states, some at the old revision. */
   function fromScenario(s: typeof scenario extends fc.Arbitrary<infer T> ? T : never): World {
     const base = spec(newStatefulSet(s.replicas), {
@@ -370,7 +374,7 @@ describe('properties', () => {
     });
     const set = s.updated ? withImage(base, 'foo') : base;
     let w = world(set, s.updated ? base : undefined);
-    const full = settle(world(spec(base, { replicas: 6, podManagementPolicy: 'Parallel' })));
+    const full = sixPods();
     const pods: Record<string, Pod> = {};
     s.states.forEach((state, i) => {
       const original = full.objects.pods[`foo-${i}`]!;

@@ -17,7 +17,6 @@ import { POD_INDEX_LABEL, STATEFULSET_KIND, STATEFULSET_POD_NAME_LABEL } from '.
 /** A pod's parent set name and ordinal as read from its name; `{ parent: '', ordinal: -1 }` when it has none. */
 export type ParentAndOrdinal = { parent: string; ordinal: number };
 
-// #region ordinal
 const STATEFUL_POD_NAME = /^(.*)-([0-9]+)$/;
 const INT32_MAX = 2 ** 31 - 1;
 
@@ -32,7 +31,6 @@ export function getParentNameAndOrdinal(pod: Pick<Pod, 'metadata'>): ParentAndOr
   const value = Number(match[2]);
   return { parent: match[1] ?? '', ordinal: value <= INT32_MAX ? value : -1 };
 }
-// #endregion ordinal
 
 /** Upstream getOrdinal: the pod's ordinal, or -1. */
 export function getOrdinal(pod: Pick<Pod, 'metadata'>): number {
@@ -125,7 +123,6 @@ export function getPersistentVolumeClaims(set: StatefulSet, pod: Pick<Pod, 'meta
   return claims;
 }
 
-// #region storage
 /**
  * Upstream updateStorage: the pod with one volume per claim template, named after the
  * template and using this ordinal's claim, followed by the pod's other volumes. A volume that
@@ -138,7 +135,6 @@ export function updateStorage(set: StatefulSet, pod: Pod): Pod {
   const others = (pod.spec?.volumes ?? []).filter((volume) => !Object.hasOwn(claims, volume.name));
   return { ...pod, spec: { containers: [], ...pod.spec, volumes: [...claimVolumes, ...others] } };
 }
-// #endregion storage
 
 /**
  * Upstream updateIdentity: the name and namespace the ordinal implies, and the labels

@@ -80,7 +80,6 @@ export function hasNonControllerOwner(claim: Owner, set: Owner, pod: Owner): boo
   return (claim.metadata.ownerReferences ?? []).some((ref) => (ref.uid === uidOf(set) || ref.uid === uidOf(pod)) && ref.controller !== true);
 }
 
-// #region up-to-date
 /**
  * Upstream isClaimOwnerUpToDate: the claim's owner references say what the policy wants (see
  * the table above). A claim with a stale reference to the set or pod is left alone (true);
@@ -97,7 +96,6 @@ export function isClaimOwnerUpToDate(claim: Owner, set: StatefulSet, pod: Owner)
   const wantsPodRef = policy.whenScaled === 'Delete' && scaledDown;
   return hasOwnerRef(claim, set) === wantsSetRef && hasOwnerRef(claim, pod) === wantsPodRef;
 }
-// #endregion up-to-date
 
 /** Upstream addControllerRef: `refs` plus a controller reference to `owner`, unless one with its UID is there. */
 function addControllerRef(refs: OwnerReference[], owner: Owner, gvk: GroupVersionKind): OwnerReference[] {

@@ -26,7 +26,6 @@ import { STATEFULSET_KIND, STATEFULSET_REVISION_LABEL } from '../../core/control
 import type { StatefulSetRevisions } from '../../core/controllers/statefulset-types';
 import type { Intent } from '../../core/runtime/types';
 
-// #region new-revision
 /**
  * Upstream newRevision + history.NewControllerRevision: a revision of `set`'s template. Its data
  * is the patch that restores the template, `{ spec: { template: { ...template, $patch: 'replace' } } }`;
@@ -53,7 +52,6 @@ export function newRevision(set: StatefulSet, revision: number, collisionCount: 
     revision,
   };
 }
-// #endregion new-revision
 
 /** Upstream ApplyRevision: `set` with the template the revision recorded (the `$patch: replace` directive removed). */
 export function applyRevision(set: StatefulSet, revision: ControllerRevision): StatefulSet {
@@ -73,7 +71,6 @@ export function getPodRevision(pod: Pick<Pod, 'metadata'>): string {
   return pod.metadata.labels?.[STATEFULSET_REVISION_LABEL] ?? '';
 }
 
-// #region get-revisions
 /**
  * Upstream getStatefulSetRevisions. The update revision is the set's template as a revision:
  * - the newest revision when that one already holds the same template (nothing to write);
@@ -121,9 +118,7 @@ export function getStatefulSetRevisions(
   const currentRevision = sorted.find((r) => r.metadata.name === set.status?.currentRevision) ?? updateRevision;
   return { currentRevision, updateRevision, collisionCount, intents };
 }
-// #endregion get-revisions
 
-// #region versioned-pod
 /**
  * Upstream newVersionedStatefulSetPod: a new pod for `ordinal`, made from the current
  * revision's set when the ordinal is below the partition (`start + partition`), otherwise from
@@ -146,7 +141,6 @@ export function newVersionedStatefulSetPod(
   const pod = newStatefulSetPod(from, ordinal);
   return { ...pod, metadata: { ...pod.metadata, labels: { ...pod.metadata.labels, [STATEFULSET_REVISION_LABEL]: revision } } };
 }
-// #endregion versioned-pod
 
 /**
  * Upstream truncateHistory: the deletes that keep at most `revisionHistoryLimit` revisions

@@ -118,7 +118,6 @@ function nextAvailability(pods: Pod[], minReadySeconds: number, now: string): nu
   return soonest;
 }
 
-// #region sync
 /** Upstream sync + UpdateStatefulSet for the set named by `key`: every write one reconcile asks for. */
 export function syncStatefulSet(view: View, key: string): Intent[] {
   // 1. Load the set (with its defaults); a deleted set needs nothing (the GC removes its pods).
@@ -174,7 +173,6 @@ export function syncStatefulSet(view: View, key: string): Intent[] {
   if (pass.error !== undefined) intents.push({ type: 'requeueAfter', key, seconds: RETRY_SECONDS });
   return intents;
 }
-// #endregion sync
 
 /**
  * The keys to wake for a changed object (upstream's event handlers): a set wakes itself; a pod

@@ -153,7 +153,6 @@ function updatePod(pass: Pass, set: StatefulSet, pod: Pod): string | undefined {
   return undefined;
 }
 
-// #region process-replica
 /** Upstream processReplica: what one in-range slot needs; `exit` stops a monotonic pass. */
 function processReplica(pass: Pass, pod: Pod): Step {
   // 1. A finished pod (Failed, or Succeeded after an eviction) is deleted and made again later.
@@ -181,7 +180,6 @@ function processReplica(pass: Pass, pod: Pod): Step {
   const error = updatePod(pass, pass.updateSet, pod);
   return error === undefined ? CONTINUE : { exit: true, error };
 }
-// #endregion process-replica
 
 /** Upstream processCondemned: scale-down of one out-of-range pod, highest ordinal first. */
 function processCondemned(pass: Pass, pod: Pod, firstUnhealthy: Pod | undefined): Step {
@@ -214,7 +212,6 @@ function runForAll<T>(items: readonly T[], step: (item: T) => Step, monotonic: b
   return false;
 }
 
-// #region update
 /** Upstream updateStatefulSet: the writes of one pass, and the status it observed. */
 export function updateStatefulSet(input: StatefulSetSyncInput): StatefulSetSyncResult {
   const { set, currentRevision, updateRevision, now } = input;
@@ -300,4 +297,3 @@ export function updateStatefulSet(input: StatefulSetSyncInput): StatefulSetSyncR
   }
   return { intents: pass.intents, status };
 }
-// #endregion update
