@@ -206,7 +206,7 @@ test('a manifest that is not YAML is one problem, not a crash', () => {
 
 test('a kata file that is not a plain file name in the chapter folder is reported', () => {
   const problems = checkContract(fixture({ 'katas/manifest.yaml': MANIFEST.replace('files: [add.ts]', 'files: [add.ts, ../escape.ts]') }));
-  expect(problems).toContainEqual('katas/manifest.yaml: 01-add.files[1]: Invalid value: "../escape.ts": must be a file name in the chapter folder, such as "store.ts"');
+  expect(problems).toContainEqual('katas/manifest.yaml: 01-add.files[1]: Invalid value: "../escape.ts": must be a file name in the chapter folder, such as "store.ts" (or "policy.rules.yaml" for a rules kata)');
 });
 
 test('a greenOnStub entry without its reason is reported', () => {
