@@ -7,6 +7,9 @@ import { replicaSetController } from '@kata/07-replicaset/replicaset-controller'
 import { replicationControllerController } from '@kata/07-replicaset/replication-controller';
 import { namespaceController, resourceQuotaController } from '../apiserver';
 import { statefulSetController } from '@kata/09-statefulset/statefulset-controller';
+import { kubeletRunnable } from '../kubelet/default-agent';
+import { daemonSetController } from '@kata/10-daemonset/daemonset-controller';
+import { daemonSetRunnable } from '../controllers/daemonset-testing';
 import type { Runnable } from '../runtime/simulation';
 import { schedulerController } from './scheduler-controller';
 
@@ -14,9 +17,11 @@ import { schedulerController } from './scheduler-controller';
 export function clusterComponents(): Runnable[] {
   return [
     { type: 'controller', controller: schedulerController },
+    kubeletRunnable(),
     { type: 'controller', controller: replicaSetController },
     { type: 'controller', controller: replicationControllerController },
     { type: 'controller', controller: statefulSetController },
+    daemonSetRunnable(daemonSetController),
     { type: 'controller', controller: namespaceController },
     { type: 'controller', controller: resourceQuotaController },
   ];

@@ -4,12 +4,13 @@
  * wait for), a Deployment manifest builder, and the client side of `kubectl scale`,
  * `kubectl set image`, `rollout pause` and `resume` as spec edits of the stored Deployment.
  */
-import { getObject } from '@kata/01-api-machinery/store';
+import { getObject, listObjects } from '@kata/01-api-machinery/store';
 import type { KubeObject } from '../api/meta';
-import type { Deployment, DeploymentSpec, IntOrString, Pod } from '../api/types';
+import type { Deployment, DeploymentSpec, IntOrString, Pod, ReplicaSet } from '../api/types';
 import { createRequest, submit, type ClusterState } from '../cluster/state';
 import { prepareForCreate } from '../cluster/strategy';
 import type { Controller } from '../runtime/types';
+import { isControlledBy } from './owner-references';
 import { isPodReady } from './pod-status';
 
 const plus = (time: string, seconds: number) => Date.parse(time) + seconds * 1000;
@@ -122,4 +123,9 @@ export function addObjects(cluster: ClusterState, objects: KubeObject[]): Cluste
     }
   }
   return state;
+}
+
+/** The ReplicaSets `d` controls, as stored. */
+export function replicaSetsOf(cluster: ClusterState, d: Deployment): ReplicaSet[] {
+  return (listObjects(cluster.store, 'ReplicaSet', d.metadata.namespace ?? '').items as ReplicaSet[]).filter((rs) => isControlledBy(rs, d));
 }

@@ -18,7 +18,7 @@ import { isPodActive, isPodAvailable } from './pod-status';
 const matches = (labels: Record<string, string> | undefined, wanted: Record<string, string>) => Object.entries(wanted).every(([k, v]) => labels?.[k] === v);
 
 /** The pods of `namespace` carrying every label of `labels`. */
-export function podsLabelled(cluster: ClusterState, namespace: string, labels: Record<string, string>): Pod[] {
+function podsLabelled(cluster: ClusterState, namespace: string, labels: Record<string, string>): Pod[] {
   return (listObjects(cluster.store, 'Pod', namespace).items as Pod[]).filter((p) => matches(p.metadata.labels, labels));
 }
 
@@ -33,7 +33,7 @@ export function availablePodsAtLeast(namespace: string, labels: Record<string, s
 }
 
 /** The ReplicaSets `d` controls. */
-export function replicaSetsOf(cluster: ClusterState, d: Deployment): ReplicaSet[] {
+function replicaSetsOf(cluster: ClusterState, d: Deployment): ReplicaSet[] {
   return (listObjects(cluster.store, 'ReplicaSet', d.metadata.namespace ?? '').items as ReplicaSet[]).filter((rs) => isControlledBy(rs, d));
 }
 

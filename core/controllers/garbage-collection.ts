@@ -11,6 +11,7 @@
 import { kindInfo } from '../api/kinds';
 import type { KubeObject, OwnerReference } from '../api/meta';
 
+// #region kinds
 /**
  * The kinds that own or are owned in this cluster, in one place. Upstream's collector watches
  * every resource that supports list, watch and delete (GetDeletableResources); here it watches
@@ -33,6 +34,7 @@ export const GARBAGE_COLLECTOR_KINDS: readonly string[] = [
   'Node',
   'Namespace',
 ];
+// #endregion kinds
 
 /** metav1.FinalizerOrphanDependents: the collector removes the owner from its dependents' ownerReferences, then this finalizer. */
 export const FINALIZER_ORPHAN = 'orphan';

@@ -9,14 +9,18 @@ import fc from 'fast-check';
 import { listObjects } from '@kata/01-api-machinery/store';
 import { apiVersionOf, kindInfo } from '../api/kinds';
 import type { KubeObject, OwnerReference } from '../api/meta';
-import { newCluster, type ClusterState } from '../cluster/state';
+import { SYSTEM_NAMESPACES, type ClusterState } from '../cluster/state';
 import { uidFor } from '../cluster/uid';
 import type { Controller } from '../runtime/types';
 import { FINALIZER_FOREGROUND, FINALIZER_ORPHAN, GARBAGE_COLLECTOR_KINDS, type DeletionPropagation } from './garbage-collection';
 
-/** The UID the store gives the `index`-th object seeded into a new cluster (after its system namespaces). */
+/**
+ * The UID the store gives the `index`-th object seeded into a new cluster: a new cluster has
+ * already issued one UID per system namespace. (Computed without a store, so that tests can
+ * build manifests before any kata runs.)
+ */
 export function seededUid(index: number): string {
-  return uidFor(newCluster().uidsIssued + index);
+  return uidFor(SYSTEM_NAMESPACES.length + index);
 }
 
 /** One object of a generated forest: owners are indexes of earlier objects. */
@@ -29,7 +33,8 @@ export type ForestNode = {
 /** Kinds a generated forest uses; Node is the cluster-scoped one (it may own objects in any namespace). */
 export const FOREST_KINDS = ['Deployment', 'ReplicaSet', 'Pod', 'ConfigMap', 'Secret', 'Service', 'ControllerRevision', 'PersistentVolumeClaim', 'Node'] as const;
 
-const NAMESPACES = ['default', 'team-a'];
+// Namespaces every cluster has, so that writes into them are admitted.
+const NAMESPACES = ['default', 'kube-public'];
 
 const namespacedKind = (kind: string) => kindInfo(kind)?.namespaced ?? true;
 

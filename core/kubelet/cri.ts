@@ -14,6 +14,7 @@
  * kubelet learns about exits by relisting the runtime).
  */
 import type { Time } from '../api/types/common';
+import type { TransitionTable } from '../docs/transitions';
 import { hexDigest } from './ids';
 import type { PodIPAllocator } from './pod-ip';
 import type { ContainerRuntimeState, RuntimeContainerStatus, RuntimePodStatus } from './runtime-status';
@@ -162,6 +163,22 @@ export type RuntimeState = {
   sandboxes: Record<string, SandboxRecord>;
   containers: Record<string, ContainerRecord>;
 };
+
+/**
+ * The life of one container instance in the runtime, as the reducer of kata 05-cri-runtime
+ * moves it. A restart is not a transition: the kubelet creates a new instance.
+ */
+export const runtimeContainerTransitions = [
+  { from: '[*]', event: 'CreateContainer', to: 'created' },
+  { from: 'created', event: 'StartContainer [exit or run rule]', to: 'running' },
+  { from: 'created', event: 'StopContainer', to: 'exited' },
+  { from: 'running', event: 'runtime/ticked [exit time reached]', to: 'exited' },
+  { from: 'running', event: 'StopContainer [stop rule, exits at once]', to: 'exited' },
+  { from: 'running', event: 'StopContainer [stop rule, takes time]', to: 'running' },
+  { from: 'running', event: 'runtime/ticked [TERM handled, or KILL at the timeout]', to: 'exited' },
+  { from: 'running', event: 'StopPodSandbox [killed, 137]', to: 'exited' },
+  { from: 'exited', event: 'RemoveContainer', to: '[*]' },
+] as const satisfies TransitionTable;
 
 /** What a new runtime needs to know about its node. */
 export type RuntimeOptions = { nodeName: string; nodeIP: string; podCIDR: string; now: Time };

@@ -23,6 +23,8 @@ export type ScenarioOptions = {
   seed?: number;
   /** Simulated seconds for the faulty phase and again for recovery (default 600 each). */
   phaseSeconds?: number;
+  /** A guard against components that never settle at one instant (default 100,000 reconciles). */
+  maxReconcilesPerInstant?: number;
   /** Named safety invariants, checked after every write. */
   invariants?: Record<string, (cluster: ClusterState) => boolean>;
 };
@@ -74,13 +76,13 @@ export function simulate(options: ScenarioOptions): ScenarioResult {
     }
   };
   sim.faults = startFaults(options.faults ?? []);
-  runSimulation(sim, { until: plus(sim.cluster.now, phase), untilStable: true });
+  runSimulation(sim, { until: plus(sim.cluster.now, phase), untilStable: true, maxReconcilesPerInstant: options.maxReconcilesPerInstant ?? 100_000 });
   stopFaults(sim);
-  const { stable } = runSimulation(sim, { until: plus(sim.cluster.now, phase), untilStable: true });
+  const { stable } = runSimulation(sim, { until: plus(sim.cluster.now, phase), untilStable: true, maxReconcilesPerInstant: options.maxReconcilesPerInstant ?? 100_000 });
   const before = sim.stats.writes;
   trace.push(`${sim.cluster.now} every component restarts to check that nothing is left to do`);
   sim.components.forEach((_, index) => restartComponent(sim, index));
-  runSimulation(sim, { until: plus(sim.cluster.now, phase), untilStable: true });
+  runSimulation(sim, { until: plus(sim.cluster.now, phase), untilStable: true, maxReconcilesPerInstant: options.maxReconcilesPerInstant ?? 100_000 });
   return { cluster: sim.cluster, trace, violations, stable, writesAfterStable: sim.stats.writes - before };
 }
 

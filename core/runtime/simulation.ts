@@ -123,7 +123,7 @@ export function stopFaults(sim: Simulation): void {
 export function runSimulation(sim: Simulation, options: RunOptions): { stable: boolean } {
   const until = Date.parse(options.until);
   for (;;) {
-    settle(sim, options.maxReconcilesPerInstant ?? 1_000_000);
+    settle(sim, options.maxReconcilesPerInstant ?? 100_000);
     const next = nextTimer(sim);
     if (options.untilStable && Object.values(sim.timers).every((t) => t.periodic)) return { stable: true };
     if (next === undefined || next.at > until) {

@@ -187,6 +187,15 @@ describe('containers', () => {
     expect(nextEventAt(state), 'from the fifth restart on the container stays up').toBeUndefined();
   });
 
+  test('an exit due at once is announced for now and happens at the next tick of the same instant', () => {
+    const stages = stagesFrom(`  - name: instant\n    conditions: { all: [ { fact: image, operator: equal, value: nginx } ] }\n    event: { type: exit, params: { afterSeconds: 0, exitCode: 3 } }\n`);
+    const [state] = running(stages);
+    expect(nextEventAt(state), 'a tick is still needed').toBe(state.now);
+    const [after, effects] = run(state, [{ type: 'runtime/ticked', now: state.now }], stages);
+    expect(effectOf(effects, 'container/exited')).toMatchObject({ exitCode: 3, at: state.now });
+    expect(nextEventAt(after)).toBeUndefined();
+  });
+
   test('an OOM-killed container reports the reason the rule gives', () => {
     const stages = chapterStages('crashloop.rules.yaml');
     const [state] = running(stages, sandboxConfig('web', { labels: { app: 'oom' } }));

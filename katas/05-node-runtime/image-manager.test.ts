@@ -63,6 +63,11 @@ describe('the pull policy', () => {
 });
 
 describe('pulling', () => {
+  test('an IfNotPresent pull that was under way ends as "Successfully pulled", not "already present"', () => {
+    const [, done] = pullFully(start(), { name: 'app', image: 'nginx:1.27' });
+    expect(lines(done!.events)).toEqual(['Normal Pulled Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 50000000 bytes.']);
+  });
+
   test('a pull is announced, waited for, then reported with its duration and size', () => {
     const [first, second] = pullFully(start(), { name: 'app', image: 'nginx' });
     expect(first!.outcome).toEqual({ type: 'pulling', until: '2025-01-01T00:00:02Z' });

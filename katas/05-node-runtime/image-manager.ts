@@ -17,7 +17,8 @@ import type { ImagePullInput, ImagePullResult } from '../../core/kubelet/image-p
 //    image the node has (runtime.images[normalizeImage(image)]) with a Normal "Pulled" event
 //    `Container image "<image>" already present on machine`; Never without it fails
 //    (ErrImageNeverPull, Warning event of that reason: `Container image "<image>" is not present
-//    with pull policy of Never`).
+//    with pull policy of Never`). A pull this container (requester) already has under way is
+//    always asked about again, whatever the policy: it ends as "Successfully pulled".
 // 2. Back-off key `<pod uid>_<image>`: while less than its delay has passed since the entry's
 //    lastUpdate (isInBackOffSince, @kata/04-pod-sandbox/restart-backoff), fail with
 //    ImagePullBackOff: Normal "BackOff" event `Back-off pulling image "<image>"`, message that

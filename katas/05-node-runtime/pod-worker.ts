@@ -51,7 +51,7 @@ export function syncPodWorker(input: PodWorkerInput): PodWorkerResult {
   return notImplemented('05-pod-worker');
 }
 
-/** Removes every sandbox (with its containers) of pod `uid` from the node, and what the kubelet remembered about it. */
+/** Removes every sandbox (with its containers) of pod `uid` from the node, and what the kubelet remembered about it: reasons, back-off entries, pull errors. */
 export function removePod(nodeLocal: NodeLocal, uid: string, stages: Stages): NodeLocal {
   return notImplemented('05-pod-worker');
 }

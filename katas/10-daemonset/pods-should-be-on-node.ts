@@ -25,6 +25,7 @@ import type { BackOff } from '../../core/kubelet/backoff';
 // kata 04-backoff (@kata/04-pod-sandbox/restart-backoff): isInBackOffSince from the entry's
 // lastUpdate, getBackOff for the wait, nextBackOff(b, key, now, now) when deleting. Surge
 // (allowsSurge, @kata/10-daemonset/update-strategy) lets an old and a new pod share a node.
+// Read the node map with podsTargeting (core/controllers/daemonset-api): node names are keys.
 
 /**
  * Upstream podByCreationTimestampAndPhase, as a comparator: bound pods before unbound ones,

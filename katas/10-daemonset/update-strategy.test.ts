@@ -36,7 +36,7 @@ describe('defaultDaemonSet: SetDefaults_DaemonSet', () => {
     expect(defaultDaemonSet(unavailable('25%')).spec?.updateStrategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: 0 } });
   });
 
-  test('a RollingUpdate with only maxSurge keeps it and gets maxUnavailable 1 (validation later rejects nothing here)', () => {
+  test('a RollingUpdate with only maxSurge keeps it and gets the default maxUnavailable 1', () => {
     expect(defaultDaemonSet(withStrategy({ type: 'RollingUpdate', rollingUpdate: { maxSurge: 2 } })).spec?.updateStrategy?.rollingUpdate).toEqual({ maxUnavailable: 1, maxSurge: 2 });
   });
 

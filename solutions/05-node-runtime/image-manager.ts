@@ -37,10 +37,13 @@ export function ensureImageExists(input: ImagePullInput): ImagePullResult {
   const event = (type: 'Normal' | 'Warning', reason: string, message: string): Intent => podEvent(pod, type, reason, message, { name: container.name, kind });
   const unchanged = { runtime, imageBackOff: input.imageBackOff, pullErrors: input.pullErrors };
 
-  // 1. The pull policy: Never and IfNotPresent use what the node has.
+  // 1. The pull policy: Never and IfNotPresent use what the node has. A pull this container
+  //    started is seen through to its end, even if the image arrived meanwhile.
+  const requester = pullRequester(pod.metadata.uid ?? '', container.name);
+  const alreadyStarted = runtime.pulls[requester]?.image === image;
   const present = runtime.images[normalizeImage(image)];
   const policy = imagePullPolicyOf(container);
-  const shouldPull = policy === 'Always' || (policy === 'IfNotPresent' && present === undefined);
+  const shouldPull = alreadyStarted || policy === 'Always' || (policy === 'IfNotPresent' && present === undefined);
   if (!shouldPull) {
     if (present) {
       return { ...unchanged, outcome: { type: 'ready', imageRef: present.ref }, events: [event('Normal', PULLED_IMAGE, `Container image "${image}" already present on machine`)] };
@@ -61,8 +64,6 @@ export function ensureImageExists(input: ImagePullInput): ImagePullResult {
   const { [backOffKey]: _forgotten, ...pullErrors } = input.pullErrors;
 
   // 3. Ask the runtime. A pull already under way reports progress, then its outcome once.
-  const requester = pullRequester(pod.metadata.uid ?? '', container.name);
-  const alreadyStarted = runtime.pulls[requester]?.image === image;
   const sandboxConfig = {
     name: pod.metadata.name,
     namespace: pod.metadata.namespace ?? 'default',

@@ -237,7 +237,7 @@ function collectGarbage(s: Sync, pod: Pod, stages: Stages): void {
   }
 }
 
-/** When the earliest back-off of this pod ends: a crash-looping container's restart, or an image pull retry. */
+/** When the earliest back-off of this pod still running ends: a crash-looping container's restart, or an image pull retry. */
 function backOffEnd(pod: Pod, nl: NodeLocal): Time | undefined {
   const status = runtimePodStatus(nl.runtime, podRef(pod));
   const ends: (Time | undefined)[] = [];
@@ -253,7 +253,8 @@ function backOffEnd(pod: Pod, nl: NodeLocal): Time | undefined {
       if (entry) ends.push(addSeconds(entry.lastUpdate, entry.backoffSeconds));
     }
   }
-  return earliest(ends);
+  // A back-off that ended by now was acted on in this sync; only later ends need a wake.
+  return earliest(ends.filter((t) => t !== undefined && toMillis(t) > toMillis(nl.runtime.now)));
 }
 
 // #region terminate
@@ -286,7 +287,7 @@ function terminatePod({ pod, node, nodeLocal, stages, statusTarget }: PodWorkerI
 }
 // #endregion terminate
 
-/** Removes every sandbox (with its containers) of pod `uid` from the node, and what the kubelet remembered about it. */
+/** Removes every sandbox (with its containers) of pod `uid` from the node, and what the kubelet remembered about it: reasons, back-off entries, pull errors. */
 export function removePod(nodeLocal: NodeLocal, uid: string, stages: Stages): NodeLocal {
   let runtime = nodeLocal.runtime;
   for (const sandbox of Object.values(runtime.sandboxes).filter((x) => x.config.uid === uid)) {
@@ -296,8 +297,16 @@ export function removePod(nodeLocal: NodeLocal, uid: string, stages: Stages): No
     }
     [runtime] = reduceRuntime(runtime, { type: 'RemovePodSandbox', podSandboxID: sandbox.id }, stages);
   }
-  const reasons = Object.fromEntries(Object.entries(nodeLocal.reasons).filter(([key]) => !key.startsWith(`${uid}/`)));
-  return { ...nodeLocal, runtime, reasons };
+  // The back-off tables and caches are keyed by the pod's UID; a gone pod's entries can go too.
+  const keep = <T>(table: Record<string, T>, mine: (key: string) => boolean) => Object.fromEntries(Object.entries(table).filter(([key]) => !mine(key)));
+  return {
+    ...nodeLocal,
+    runtime,
+    reasons: keep(nodeLocal.reasons, (key) => key.startsWith(`${uid}/`)),
+    pullErrors: keep(nodeLocal.pullErrors, (key) => key.startsWith(`${uid}_`)),
+    backOff: { ...nodeLocal.backOff, perItemBackoff: keep(nodeLocal.backOff.perItemBackoff, (key) => key.includes(`_${uid}_`)) },
+    imageBackOff: { ...nodeLocal.imageBackOff, perItemBackoff: keep(nodeLocal.imageBackOff.perItemBackoff, (key) => key.startsWith(`${uid}_`)) },
+  };
 }
 
 // #region status

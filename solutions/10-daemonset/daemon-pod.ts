@@ -99,7 +99,9 @@ export function createPodTemplate(template: PodTemplateSpec | undefined, generat
 /**
  * Upstream IsPodUpdated: the pod was made from the current template, because its
  * `controller-revision-hash` label equals a non-empty `hash`, or its `pod-template-generation`
- * label equals the DaemonSet's template generation.
+ * label equals the DaemonSet's template generation. (Upstream compares the label with the
+ * generation *pointer* printed, an address, so there only the hash ever matches; this follows
+ * what its comment and test names say.)
  */
 export function isPodUpdated(pod: Pod, hash: string, generation: bigint | undefined): boolean {
   const labels = pod.metadata.labels ?? {};

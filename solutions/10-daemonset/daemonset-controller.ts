@@ -32,7 +32,7 @@ import { getNodesToDaemonPods, manage } from '@kata/10-daemonset/pods-should-be-
 import { rollingUpdate } from '@kata/10-daemonset/rolling-update';
 import { defaultDaemonSet } from '@kata/10-daemonset/update-strategy';
 import type { KubeObject } from '../../core/api/meta';
-import type { DaemonSet, Node } from '../../core/api/types';
+import type { DaemonSet, Node, Pod } from '../../core/api/types';
 import {
   BURST_REPLICAS,
   DAEMONSET_CONTROLLER_NAME,
@@ -77,6 +77,25 @@ export function syncNodes(ds: DaemonSet, changes: PodChanges, hash: string): Int
   return intents;
 }
 // #endregion sync-nodes
+
+/**
+ * The wait, in whole seconds rounded up, until the first ready pod that is not yet available
+ * (ready for less than `minReadySeconds`) becomes available; `undefined` when none waits.
+ * Upstream wakes the DaemonSet `minReadySeconds` (plus a second) after a pod turns ready
+ * (updatePod) and after a status with ready but unavailable pods (updateDaemonSetStatus); a
+ * reconciler that never sees the event asks the same question of the pods themselves.
+ */
+function secondsUntilAvailable(pods: readonly Pod[], minReadySeconds: number, now: string): number | undefined {
+  if (minReadySeconds === 0) return undefined;
+  let soonest: number | undefined;
+  for (const pod of pods) {
+    const since = pod.status?.conditions?.find((c) => c.type === 'Ready' && c.status === 'True')?.lastTransitionTime;
+    if (pod.metadata.deletionTimestamp !== undefined || !since) continue;
+    const wait = Math.ceil((Date.parse(since) + minReadySeconds * 1000 - Date.parse(now)) / 1000);
+    if (wait > 0) soonest = Math.min(soonest ?? wait, wait);
+  }
+  return soonest;
+}
 
 // #region sync
 /**
@@ -129,9 +148,9 @@ export function syncDaemonSet(view: View, key: string, state: DaemonSetControlle
   const status = calculateDaemonSetStatus(ds, nodes, nodeToDaemonPods, hash, view.now);
   if (daemonSetStatusChanged(ds, status)) intents.push({ type: 'updateStatus', object: { ...object, status } });
 
-  // 8. Come back when pods may have become available, and when a failed pod's back-off ends.
-  const minReadySeconds = ds.spec?.minReadySeconds ?? 0;
-  if (minReadySeconds > 0 && status.numberReady !== (status.numberAvailable ?? 0)) intents.push({ type: 'requeueAfter', key, seconds: minReadySeconds });
+  // 8. Come back when a ready pod becomes available, and when a failed pod's back-off ends.
+  const available = secondsUntilAvailable(claim.claimed, ds.spec?.minReadySeconds ?? 0, view.now);
+  if (available !== undefined) intents.push({ type: 'requeueAfter', key, seconds: available });
   if (plan.requeueAfterSeconds !== undefined) intents.push({ type: 'requeueAfter', key, seconds: plan.requeueAfterSeconds });
   return { intents, local: { failedPodsBackoff: plan.failedPodsBackoff } };
 }

@@ -28,6 +28,7 @@ import {
   type NodeShouldRun,
 } from '../../core/controllers/daemonset-api';
 import { jsonEqual } from '../../core/data/json-equal';
+import type { RequiredNodeAffinity } from '../../core/scheduler/types';
 
 /** Upstream Toleration.MatchToleration: same key, effect, operator and value (an absent field is ""). */
 function matchToleration(a: Toleration, b: Toleration): boolean {
@@ -94,6 +95,23 @@ export function newPod(ds: DaemonSet, nodeName: string): Pod {
   };
 }
 
+/**
+ * The parts of the simulated pod that do not depend on the node: its parsed required affinity
+ * and its tolerations. They are the same for every node, so they are worked out once per
+ * template object (a cache, not state: the answer is what newPod would give every time).
+ */
+const simulatedByTemplate = new WeakMap<object, { required: RequiredNodeAffinity; tolerations: Toleration[] | undefined }>();
+function simulated(ds: DaemonSet): { required: RequiredNodeAffinity; tolerations: Toleration[] | undefined } {
+  const key = ds.spec?.template ?? ds;
+  let found = simulatedByTemplate.get(key);
+  if (found === undefined) {
+    const pod = newPod(ds, '');
+    found = { required: requiredNodeAffinity(pod), tolerations: pod.spec?.tolerations };
+    simulatedByTemplate.set(key, found);
+  }
+  return found;
+}
+
 const noScheduleOrNoExecute = (t: Taint) => t.effect === 'NoSchedule' || t.effect === 'NoExecute';
 const noExecute = (t: Taint) => t.effect === 'NoExecute';
 
@@ -111,12 +129,11 @@ export function nodeShouldRunDaemonPod(node: Node, ds: DaemonSet): NodeShouldRun
   const templateNodeName = ds.spec?.template?.spec?.nodeName ?? '';
   if (templateNodeName !== '' && templateNodeName !== name) return { shouldRun: false, shouldContinueRunning: false };
 
-  const pod = newPod(ds, name);
+  const { required, tolerations } = simulated(ds);
   // Upstream ignores the affinity's parse errors here: a term that does not parse matches nothing.
-  if (!requiredNodeAffinityMatches(requiredNodeAffinity(pod), node)) return { shouldRun: false, shouldContinueRunning: false };
+  if (!requiredNodeAffinityMatches(required, node)) return { shouldRun: false, shouldContinueRunning: false };
 
   const taints = node.spec?.taints;
-  const tolerations = pod.spec?.tolerations;
   if (findMatchingUntoleratedTaint(taints, tolerations, noScheduleOrNoExecute) === undefined) return { shouldRun: true, shouldContinueRunning: true };
   return { shouldRun: false, shouldContinueRunning: findMatchingUntoleratedTaint(taints, tolerations, noExecute) === undefined };
 }

@@ -107,7 +107,7 @@ export function podsShouldBeOnNode(node: Node, nodeToDaemonPods: NodeToDaemonPod
         // The kubelet may keep rejecting the pod; without a back-off the two would fight in a hot loop.
         const key = failedPodsBackoffKey(ds, nodeName);
         const entry = plan.failedPodsBackoff.perItemBackoff[key];
-        if (false && entry !== undefined && isInBackOffSince(plan.failedPodsBackoff, key, entry.lastUpdate, now)) {
+        if (entry !== undefined && isInBackOffSince(plan.failedPodsBackoff, key, entry.lastUpdate, now)) {
           const delay = getBackOff(plan.failedPodsBackoff, key);
           plan.requeueAfterSeconds = Math.min(plan.requeueAfterSeconds ?? delay, delay);
           continue;
