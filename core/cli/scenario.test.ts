@@ -38,5 +38,7 @@ describe('scenarios', () => {
     expect(nodes).toEqual(['node-1', 'node-3', 'node-4']);
     const onNodes = live(cluster, 'Pod').map(nodeOf).filter((n): n is string => n !== undefined && nodes.includes(n)).sort();
     expect(onNodes).toEqual(nodes);
+    // The pod of the node that left is removed by the pod garbage collector.
+    expect(live(cluster, 'Pod')).toHaveLength(3);
   });
 });

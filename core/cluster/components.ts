@@ -10,6 +10,8 @@ import { statefulSetController } from '@kata/09-statefulset/statefulset-controll
 import { kubeletRunnable } from '../kubelet/default-agent';
 import { daemonSetController } from '@kata/10-daemonset/daemonset-controller';
 import { daemonSetRunnable } from '../controllers/daemonset-testing';
+import { garbageCollector } from '@kata/11-garbage-collection/garbage-collector';
+import { podGCController } from '@kata/11-garbage-collection/pod-gc';
 import type { Runnable } from '../runtime/simulation';
 import { schedulerController } from './scheduler-controller';
 
@@ -24,5 +26,7 @@ export function clusterComponents(): Runnable[] {
     daemonSetRunnable(daemonSetController),
     { type: 'controller', controller: namespaceController },
     { type: 'controller', controller: resourceQuotaController },
+    { type: 'controller', controller: garbageCollector },
+    { type: 'controller', controller: podGCController },
   ];
 }
