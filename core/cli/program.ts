@@ -15,7 +15,7 @@ import { readManifestFiles } from './files';
 import { getCommand } from './get';
 import type { CommandIO } from './io';
 import { rolloutStatusCommand, runCommand } from './run';
-import { historyCommand, labelCommand, pauseCommand, resolveTarget, scaleCommand, setImageCommand } from './workloads';
+import { historyCommand, labelCommand, pauseCommand, resolveTarget, scaleCommand, setImageCommand, undoCommand } from './workloads';
 
 /** Builds the command tree; `io` decides where the cluster lives. `extend` may add verbs (scenario). */
 export function createProgram(io: (program: Command) => CommandIO, extend?: (program: Command) => void): Command {
@@ -129,6 +129,13 @@ export function createProgram(io: (program: Command) => CommandIO, extend?: (pro
     .argument('<target>', 'deployment/<name>')
     .addOption(namespaceOption())
     .action((t: string, o: { namespace?: string }) => io(program).emit(historyCommand(io(program).read(), t, o.namespace)));
+  rollout
+    .command('undo')
+    .description('Roll back to the previous revision, or to --to-revision')
+    .argument('<target>', 'deployment/<name>')
+    .option('--to-revision <revision>', 'the revision to roll back to (0 = the previous one)')
+    .addOption(namespaceOption())
+    .action((t: string, o: { toRevision?: string; namespace?: string }) => io(program).mutate((state) => undoCommand(state, t, o.toRevision, o.namespace)));
   for (const [verb, paused] of [['pause', true], ['resume', false]] as const) {
     rollout
       .command(verb)

@@ -7,6 +7,8 @@
  * staging/src/k8s.io/kubectl/pkg/polymorphichelpers/{rollout_status.go,history.go}.
  */
 import { getObject, listObjects } from '@kata/01-api-machinery/store';
+import { rollbackTemplate } from '@kata/08-deployment/history';
+import type { Deployment, ReplicaSet } from '../api/types';
 import { lookupResource, qualifiedResource, type KindInfo } from '../api/kinds';
 import type { KubeObject } from '../api/meta';
 import { describeFailure, objectRef } from '../cluster/names';
@@ -136,4 +138,20 @@ export function labelCommand(state: ClusterState, type: string, name: string, ch
   }
   if (JSON.stringify(labels) === JSON.stringify(object.metadata.labels ?? {})) return { stdout: `${objectRef(object)} not labeled\n`, stderr: '', exitCode: 0 };
   return write(state, { ...object, metadata: { ...object.metadata, labels } }, 'labeled');
+}
+
+/** `rollout undo deployment/<name> [--to-revision=N]`: copy an earlier ReplicaSet's template back (a client-side rollback, as in apps/v1). */
+export function undoCommand(state: ClusterState, target: string, toRevision: string | undefined, namespace = 'default'): Step {
+  const resolved = resolveTarget(target);
+  if (typeof resolved === 'string') return fail(resolved);
+  if (resolved.info.kind !== 'Deployment') return fail(`error: rollout undo is only supported on deployments, not ${resolved.info.resource}`);
+  const object = find(state, resolved.info, namespace, resolved.name);
+  if (typeof object === 'string') return fail(object);
+  const revision = toRevision === undefined ? 0 : Number(toRevision);
+  if (!Number.isInteger(revision)) return fail(`error: invalid --to-revision "${toRevision}": must be a whole number`);
+  const replicaSets = listObjects(state.store, 'ReplicaSet', namespace).items as ReplicaSet[];
+  const result = rollbackTemplate(object as Deployment, replicaSets, revision);
+  if (result.type === 'error') return fail(`error: ${result.message}`);
+  if (result.type === 'skipped') return { stdout: `${objectRef(object)} ${result.message}\n`, stderr: '', exitCode: 0 };
+  return write(state, result.deployment, 'rolled back');
 }

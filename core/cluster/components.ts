@@ -12,6 +12,7 @@ import { daemonSetController } from '@kata/10-daemonset/daemonset-controller';
 import { daemonSetRunnable } from '../controllers/daemonset-testing';
 import { garbageCollector } from '@kata/11-garbage-collection/garbage-collector';
 import { podGCController } from '@kata/11-garbage-collection/pod-gc';
+import { deploymentController } from '@kata/08-deployment/deployment-controller';
 import type { Runnable } from '../runtime/simulation';
 import { schedulerController } from './scheduler-controller';
 
@@ -20,6 +21,7 @@ export function clusterComponents(): Runnable[] {
   return [
     { type: 'controller', controller: schedulerController },
     kubeletRunnable(),
+    { type: 'controller', controller: deploymentController },
     { type: 'controller', controller: replicaSetController },
     { type: 'controller', controller: replicationControllerController },
     { type: 'controller', controller: statefulSetController },

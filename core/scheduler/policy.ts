@@ -224,7 +224,7 @@ function filterFactory(plugins: readonly AnyFilter[], steps: readonly Step[]): F
   });
   const run = (i: number) => {
     if (ran.has(i)) return;
-    // A plugin first needed inside a branch is declared before it, so later rules can read it.
+    // Straight-line code: a status computed for one rule stays in scope for the later ones.
     body.push(`const status${i} = skip${i} ? SUCCESS : filter${i}(state${i}, pod, nodeInfo);`);
     if (readByPredicate[i]) body.push(`facts[${JSON.stringify(names[i])}] = status${i}.code === 'Success';`);
     ran.add(i);

@@ -11,8 +11,8 @@ import { notImplemented } from '../../core/kata/not-implemented';
 
 // TODO(kata): newRSNewReplicas resolves maxSurge with your scaledValueFromIntOrPercent
 // (@kata/08-deployment/fenceposts, rounding up) and sums spec.replicas with replicaCount
-// (core/controllers/replica-set-lists). isSaturated reads the desired-replicas annotation with
-// nonNegativeInt32Annotation and DESIRED_REPLICAS_ANNOTATION (core/controllers/deployment-constants).
+// (core/controllers/replica-set-lists). isSaturated reads the DESIRED_REPLICAS_ANNOTATION
+// (core/controllers/deployment-constants) as Go's strconv does: an optional sign, then digits.
 
 /**
  * Upstream NewRSNewReplicas. RollingUpdate: if the ReplicaSets in `allRSs` already want

@@ -45,6 +45,7 @@ const owned = (d: Deployment, name: string, image: string, replicas: number, ava
   },
   status: { replicas, readyReplicas: available, availableReplicas: available },
 });
+const withRevision = (rs: ReplicaSet, revision: string): ReplicaSet => ({ ...rs, metadata: { ...rs.metadata, annotations: { ...rs.metadata.annotations, 'deployment.kubernetes.io/revision': revision } } });
 const annotated = (rs: ReplicaSet, desired: number, max: number): ReplicaSet => ({ ...rs, metadata: { ...rs.metadata, annotations: { ...rs.metadata.annotations, [DESIRED]: String(desired), [MAX]: String(max) } } });
 
 describe('scaleReplicaSet', () => {
@@ -143,20 +144,26 @@ describe('rolloutRecreate', () => {
 });
 
 describe('rolloutRolling', () => {
-  test('a new rollout creates the new ReplicaSet within the surge and stops there', () => {
-    const d = foo(3, 'v2', { maxSurge: 1, maxUnavailable: 0 });
+  test('a new rollout creates the new ReplicaSet within the surge, and creating is not scaling: old pods beyond minAvailable go in the same sync', () => {
+    const d = foo(3, 'v2', { maxSurge: 1, maxUnavailable: 1 });
     const old = annotated(owned(d, 'foo-old', 'v1', 3), 3, 4);
     const plan = rolloutRolling(planFor(d), [old], nothingTaken);
     const entries = Object.entries(sizes(plan));
-    expect(entries).toHaveLength(1);
-    expect(entries[0]![0]).toMatch(/^create foo-/);
-    expect(entries[0]![1]).toBe(1);
+    expect(entries.map(([what]) => what.replace(/^create foo-.*/, 'create new'))).toEqual(['create new', 'update foo-old']);
+    expect(entries.map(([, n]) => n)).toEqual([1, 2]);
+  });
+
+  test('growing the new ReplicaSet ends the sync: no old pod goes in the same sync', () => {
+    const d = foo(3, 'v2', { maxSurge: 1, maxUnavailable: 1 });
+    const old = withRevision(annotated(owned(d, 'foo-old', 'v1', 3), 3, 4), '1');
+    const fresh = withRevision(annotated(owned(d, 'foo-new', 'v2', 0, 0, '2025-02-01T00:00:00Z'), 3, 4), '2');
+    expect(sizes(rolloutRolling(planFor(d), [old, fresh], nothingTaken))).toEqual({ 'update foo-new': 1 });
   });
 
   test('when the new ReplicaSet cannot grow, the old one shrinks', () => {
     const d = foo(3, 'v2', { maxSurge: 1, maxUnavailable: 0 });
-    const old = annotated(owned(d, 'foo-old', 'v1', 3), 3, 4);
-    const fresh = annotated(owned(d, 'foo-new', 'v2', 1, 1, '2025-02-01T00:00:00Z'), 3, 4);
+    const old = withRevision(annotated(owned(d, 'foo-old', 'v1', 3), 3, 4), '1');
+    const fresh = withRevision(annotated(owned(d, 'foo-new', 'v2', 1, 1, '2025-02-01T00:00:00Z'), 3, 4), '2');
     expect(sizes(rolloutRolling(planFor(d), [old, fresh], nothingTaken))).toEqual({ 'update foo-old': 2 });
   });
 
@@ -225,7 +232,7 @@ describe('syncRolloutStatus', () => {
         unavailableReplicas: 2,
         conditions: [
           { type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', message: 'x', lastUpdateTime: '2025-03-01T11:55:00Z', lastTransitionTime: '2025-03-01T11:55:00Z' },
-          { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.', lastUpdateTime: NOW, lastTransitionTime: NOW },
+          { type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.', lastUpdateTime: NOW, lastTransitionTime: NOW },
         ],
       },
     };

@@ -11,7 +11,7 @@ import type { Deployment, ReplicaSet } from '../../core/api/types';
 import { DESIRED_REPLICAS_ANNOTATION } from '../../core/controllers/deployment-constants';
 import { deploymentReplicas } from '../../core/controllers/deployment-defaults';
 import { replicasOf } from '../../core/controllers/replica-set-kind';
-import { nonNegativeInt32Annotation, replicaCount } from '../../core/controllers/replica-set-lists';
+import { replicaCount } from '../../core/controllers/replica-set-lists';
 
 // #region new-rs-replicas
 /**
@@ -41,8 +41,10 @@ export function newRSNewReplicas(d: Deployment, allRSs: readonly ReplicaSet[], n
  */
 export function isSaturated(d: Deployment, rs: ReplicaSet | undefined): boolean {
   if (!rs) return false;
-  const desired = nonNegativeInt32Annotation(rs, DESIRED_REPLICAS_ANNOTATION);
-  if (desired === undefined) return false;
+  // Upstream parses this one with strconv (a sign is accepted), not as a non-negative int32.
+  const text = rs.metadata.annotations?.[DESIRED_REPLICAS_ANNOTATION] ?? '';
+  if (!/^[+-]?[0-9]+$/.test(text)) return false;
+  const desired = Number(text);
   const replicas = deploymentReplicas(d);
   return replicasOf(rs) === replicas && desired === replicas && (rs.status?.availableReplicas ?? 0) === replicas;
 }
