@@ -719,3 +719,41 @@ describe('model', () => {
     );
   });
 });
+
+// Upstream: pkg/registry/core/namespace/storage/storage.go (Delete keeps a namespace whose
+// spec.finalizers is not empty, marking it Terminating; the finalize update that empties them
+// removes it) and its storage_test.go (TestDeleteNamespaceWithIncompleteFinalizers,
+// TestDeleteNamespaceWithCompleteFinalizers).
+describe('namespaces', () => {
+  const namespace = (finalizers: string[]): KubeObject => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' }, spec: { finalizers }, status: { phase: 'Active' } });
+  const delNamespace: StoreRequest = { type: 'delete', kind: 'Namespace', namespace: '', name: 'team-a', now: LATER };
+
+  test('deleting a namespace with spec.finalizers keeps it, Terminating, with a deletionTimestamp', () => {
+    const [state, result] = (([s]) => reduceStore(s, delNamespace))(run(create(namespace(['kubernetes']))));
+    expect(result.ok).toBe(true);
+    const stored = getObject(state, 'Namespace', '', 'team-a');
+    expect(stored?.metadata.deletionTimestamp).toBe(LATER);
+    expect((stored?.status as { phase?: string }).phase).toBe('Terminating');
+  });
+
+  test('a status update of a terminating namespace does not remove it while spec.finalizers remain', () => {
+    const [state] = run(create(namespace(['kubernetes'])), delNamespace);
+    const stored = getObject(state, 'Namespace', '', 'team-a')!;
+    const [after, result] = reduceStore(state, updateStatus({ ...stored, status: { phase: 'Terminating', conditions: [] } }, LATER));
+    expect(result.ok).toBe(true);
+    expect(getObject(after, 'Namespace', '', 'team-a')).toBeDefined();
+  });
+
+  test('the finalize update that empties spec.finalizers removes a terminating namespace', () => {
+    const [state] = run(create(namespace(['kubernetes'])), delNamespace);
+    const stored = getObject(state, 'Namespace', '', 'team-a')!;
+    const [after, result] = reduceStore(state, update({ ...stored, spec: { finalizers: [] } }, LATER));
+    expect(result.ok).toBe(true);
+    expect(getObject(after, 'Namespace', '', 'team-a')).toBeUndefined();
+  });
+
+  test('a namespace without spec.finalizers is removed at once', () => {
+    const [state] = run(create(namespace([])), delNamespace);
+    expect(getObject(state, 'Namespace', '', 'team-a')).toBeUndefined();
+  });
+});

@@ -189,11 +189,18 @@ function prepareForStatusUpdate(object: KubeObject, existing: KubeObject): KubeO
 function shouldDeleteDuringUpdate(next: KubeObject, existing: KubeObject): boolean {
   return (
     (next.metadata.finalizers ?? []).length === 0 &&
+    // A terminating namespace stays until its spec.finalizers are empty too (the finalize step).
+    (next.kind !== 'Namespace' || namespaceFinalizers(next).length === 0) &&
     existing.metadata.deletionTimestamp !== undefined &&
     (existing.metadata.deletionGracePeriodSeconds ?? 0) === 0
   );
 }
 // #endregion update
+
+/** A namespace's `spec.finalizers`: the components that must finish before it may go. */
+function namespaceFinalizers(namespace: KubeObject): string[] {
+  return (namespace.spec as { finalizers?: string[] } | undefined)?.finalizers ?? [];
+}
 
 // #region delete
 type DeleteRequest = Extract<StoreRequest, { type: 'delete' }>;
@@ -219,6 +226,13 @@ function remove(state: StoreState, request: DeleteRequest): Step {
   if (resourceVersion !== undefined && resourceVersion !== existing.metadata.resourceVersion) {
     const why = `the ResourceVersion in the precondition (${resourceVersion}) does not match the ResourceVersion in record (${existing.metadata.resourceVersion ?? ''}). The object might have been modified`;
     return fail(state, statusConflict(info, request.name, why, 'kind'));
+  }
+  // 2. A namespace with spec.finalizers goes Terminating and waits for the namespace
+  //    controller to finalize it (namespace storage's Delete).
+  if (info.kind === 'Namespace' && namespaceFinalizers(existing).length > 0) {
+    if (existing.metadata.deletionTimestamp !== undefined) return done(state, existing);
+    const terminating = merged(markAsDeleting(existing, request.now), { status: { ...(existing.status as object), phase: 'Terminating' } });
+    return write(state, info, key, 'MODIFIED', terminating, request.now);
   }
   const plan = beforeDelete(info, existing, request.gracePeriodSeconds, request.now);
   if (plan.type === 'pending') return done(state, existing);
