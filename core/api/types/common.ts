@@ -43,24 +43,8 @@ export type Condition = {
   message: string;
 };
 
-/** The operators a label selector requirement may use. */
-export type LabelSelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
-
-/** One set-based requirement of a label selector. */
-export type LabelSelectorRequirement = {
-  key: string;
-  operator: LabelSelectorOperator;
-  values?: string[];
-};
-
-/**
- * A label query (`metav1.LabelSelector`): all `matchLabels` pairs and all `matchExpressions`
- * must hold. An empty selector matches everything; a missing one matches nothing.
- */
-export type LabelSelector = {
-  matchLabels?: Record<string, string>;
-  matchExpressions?: LabelSelectorRequirement[];
-};
+/** `metav1.LabelSelector` and its parts, defined once with the labels chapter's given types. */
+export type { LabelSelector, LabelSelectorOperator, LabelSelectorRequirement } from '../../labels/types';
 
 /** A reference to an object in the same namespace by name only. */
 export type LocalObjectReference = {
