@@ -10,6 +10,7 @@ import { repoRoot } from '../kata/target';
 import { runs } from '../testing/runs';
 import { applyCommand } from './apply-command';
 import { getCommand } from './get';
+import { parseDuration, runCommand } from './run';
 import { humanDuration } from './printers/age';
 import { formatTable } from './printers/table';
 
@@ -160,5 +161,22 @@ describe('the command line', () => {
     expect(fs.readFileSync(path.join(dir, 'state.json')).equals(saved)).toBe(true);
     expect(cli('get', 'deploy')).toContain('nginx-deployment   0/3');
     expect(fs.readdirSync(dir).sort()).toEqual(['nginx.yaml', 'state.json']);
+  });
+});
+
+describe('run', () => {
+  const nodes = fs.readFileSync(path.join(repoRoot, 'chapters/05-node-runtime/examples/nodes.yaml'), 'utf8');
+
+  test('--static-pods starts a node\'s static pods and shows them as mirror pods named <pod>-<node>', () => {
+    const cluster = applyCommand(newCluster(), file(nodes), undefined).state!;
+    const ran = runCommand(cluster, { for: '30s', staticPods: [`node-1=${path.join(repoRoot, 'chapters/05-node-runtime/examples/static-pods')}`] });
+    const pods = getCommand(ran.state!, 'pods', [], { namespace: 'kube-system' }).stdout;
+    expect(pods).toContain('etcd-node-1');
+    expect(pods).toContain('kube-scheduler-node-1');
+  });
+
+  test('a duration that is not Go syntax is refused and changes nothing', () => {
+    expect(runCommand(newCluster(), { for: '30 seconds' })).toMatchObject({ exitCode: 1, state: undefined });
+    expect(parseDuration('1h30m')).toBe(5400);
   });
 });

@@ -14,7 +14,7 @@ import { describeCommand } from './describe';
 import { readManifestFiles } from './files';
 import { getCommand } from './get';
 import type { CommandIO } from './io';
-import { rolloutStatusCommand, runCommand } from './run';
+import { rolloutStatusCommand, runCommand, type RunOptions } from './run';
 import { historyCommand, labelCommand, pauseCommand, resolveTarget, scaleCommand, setImageCommand, undoCommand } from './workloads';
 
 /** Builds the command tree; `io` decides where the cluster lives. `extend` may add verbs (scenario). */
@@ -150,7 +150,9 @@ export function createProgram(io: (program: Command) => CommandIO, extend?: (pro
     .description('Advance simulated time and let every component work: run --for 60s | run --until-stable')
     .option('--for <duration>', 'how much simulated time to run, e.g. 30s, 5m, 1h30m')
     .option('--until-stable', 'run until nothing is left to do but heartbeats (at most one simulated hour)')
-    .action((o: { for?: string; untilStable?: boolean }) => io(program).mutate((state) => runCommand(state, o)));
+    .option('--stages <file>', 'the lifecycle-stage rule file the simulated container runtime follows (see chapters/05-node-runtime/rules)')
+    .option('--static-pods <node=dir...>', "a node's static pod manifest directory, read as the kubelet rescans it")
+    .action((o: RunOptions) => io(program).mutate((state) => runCommand(state, o)));
 
   program
     .command('reset')

@@ -3,7 +3,12 @@
  * component (scheduler, kubelets, controllers) work, then save the cluster. Durations use Go's
  * syntax (`90s`, `5m`, `1h30m`), as kubectl's flags do.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { clusterComponents } from '../cluster/components';
+import { readManifestDir } from '../kubelet/default-agent';
+import { initialKubeletLocal, type KubeletLocal } from '../kubelet/kubelet-local';
+import { userCwd } from './files';
 import type { ClusterState } from '../cluster/state';
 import { runSimulation, startSimulation } from '../runtime/simulation';
 import type { KubeObject } from '../api/meta';
@@ -24,8 +29,31 @@ export function parseDuration(text: string): number {
 /** The longest `--until-stable` waits before giving up. */
 const STABLE_LIMIT_SECONDS = 3600;
 
+/** The options of `run`. */
+export type RunOptions = { for?: string; untilStable?: boolean; stages?: string; staticPods?: string[] };
+
+/**
+ * Reads each `<node>=<dir>` static pod directory into the kubelet's state, as a kubelet rescan
+ * would: the directory's manifests become that node's static pods from now on.
+ */
+function withStaticPods(state: ClusterState, specs: string[]): ClusterState | string {
+  if (specs.length === 0) return state;
+  const local = (state.agents.kubelet as KubeletLocal | undefined) ?? initialKubeletLocal();
+  const manifests = { ...local.manifests };
+  for (const spec of specs) {
+    const [node, dir] = spec.split('=');
+    if (!node || !dir) return `error: invalid --static-pods "${spec}": use <node>=<directory>`;
+    const full = path.resolve(userCwd(), dir);
+    if (!fs.existsSync(full) || !fs.statSync(full).isDirectory()) return `error: the static pod directory "${dir}" does not exist`;
+    manifests[node] = readManifestDir(full);
+  }
+  return { ...state, agents: { ...state.agents, kubelet: { ...local, manifests } } };
+}
+
 /** Runs the cluster forward; returns the new state. */
-export function runCommand(state: ClusterState, options: { for?: string; untilStable?: boolean }): CommandOutput & { state?: ClusterState } {
+export function runCommand(initial: ClusterState, options: RunOptions): CommandOutput & { state?: ClusterState } {
+  const state = withStaticPods(initial, options.staticPods ?? []);
+  if (typeof state === 'string') return { stdout: '', stderr: state, exitCode: 1 };
   if (!options.for && !options.untilStable) return { stdout: '', stderr: 'error: say how long to run: --for <duration> or --until-stable', exitCode: 1 };
   let seconds: number;
   try {
@@ -35,7 +63,9 @@ export function runCommand(state: ClusterState, options: { for?: string; untilSt
   }
   const start = state.now;
   const until = new Date(Date.parse(start) + seconds * 1000).toISOString().replace('.000Z', 'Z');
-  const sim = startSimulation(state, clusterComponents());
+  const stagesFile = options.stages === undefined ? undefined : path.resolve(userCwd(), options.stages);
+  if (stagesFile && !fs.existsSync(stagesFile)) return { stdout: '', stderr: `error: the stage rule file "${options.stages}" does not exist`, exitCode: 1 };
+  const sim = startSimulation(state, clusterComponents({ ...(stagesFile && { stagesFile }) }));
   const { stable } = runSimulation(sim, { until, untilStable: options.untilStable === true });
   const elapsed = (Date.parse(sim.cluster.now) - Date.parse(start)) / 1000;
   const how = options.untilStable ? (stable ? 'stable' : `not stable after ${seconds}s`) : `ran ${elapsed}s`;

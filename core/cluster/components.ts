@@ -16,11 +16,14 @@ import { deploymentController } from '@kata/08-deployment/deployment-controller'
 import type { Runnable } from '../runtime/simulation';
 import { schedulerController } from './scheduler-controller';
 
+/** Choices a user makes per run: which lifecycle-stage rule file the simulated runtime follows. */
+export type ComponentOptions = { stagesFile?: string };
+
 /** Every component the assembled cluster runs. */
-export function clusterComponents(): Runnable[] {
+export function clusterComponents(options: ComponentOptions = {}): Runnable[] {
   return [
     { type: 'controller', controller: schedulerController },
-    kubeletRunnable(),
+    kubeletRunnable({ ...(options.stagesFile && { stagesFile: options.stagesFile }) }),
     { type: 'controller', controller: deploymentController },
     { type: 'controller', controller: replicaSetController },
     { type: 'controller', controller: replicationControllerController },
