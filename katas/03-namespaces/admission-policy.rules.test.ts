@@ -18,7 +18,7 @@ import { sitePolicyAdmission } from '../../core/apiserver/site-policy';
 import { container, namespace, object, pod } from '../../core/apiserver/testing';
 import { runs } from '../../core/testing/runs';
 
-/** The kata's rule file, loaded as the chain loads it (a file still marked TODO(kata) is a stub). */
+/** The kata's rule file, loaded as the chain loads it (a file still carrying its to-do marker is a stub). */
 const load = () => compilePolicy(parseKataRuleFile(text, 'admission-policy.rules.yaml', SITE_POLICY.kata, SITE_POLICY.facts));
 
 const prod = namespace('shop', { labels: { env: 'prod' } });
