@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { clusterComponents } from '../cluster/components';
+import { addSeconds } from '../data/rfc3339';
 import { readManifestDir } from '../kubelet/default-agent';
 import { initialKubeletLocal, type KubeletLocal } from '../kubelet/kubelet-local';
 import { userCwd } from './files';
@@ -62,7 +63,7 @@ export function runCommand(initial: ClusterState, options: RunOptions): CommandO
     return { stdout: '', stderr: `error: ${(error as Error).message}`, exitCode: 1 };
   }
   const start = state.now;
-  const until = new Date(Date.parse(start) + seconds * 1000).toISOString().replace('.000Z', 'Z');
+  const until = addSeconds(start, seconds);
   const stagesFile = options.stages === undefined ? undefined : path.resolve(userCwd(), options.stages);
   if (stagesFile && !fs.existsSync(stagesFile)) return { stdout: '', stderr: `error: the stage rule file "${options.stages}" does not exist`, exitCode: 1 };
   const sim = startSimulation(state, clusterComponents({ ...(stagesFile && { stagesFile }) }));
@@ -89,6 +90,6 @@ export function rolloutStatusCommand(state: ClusterState, name: string, namespac
     if (lines[lines.length - 1] !== `${status.line}\n`) lines.push(`${status.line}\n`);
     if (status.done) return { stdout: lines.join(''), stderr: '', exitCode: status.failed ? 1 : 0, state: sim.cluster };
     if (Date.parse(sim.cluster.now) >= limit) return { stdout: lines.join(''), stderr: `error: timed out waiting for the condition`, exitCode: 1, state: sim.cluster };
-    runSimulation(sim, { until: new Date(Date.parse(sim.cluster.now) + 1000).toISOString().replace('.000Z', 'Z') });
+    runSimulation(sim, { until: addSeconds(sim.cluster.now, 1) });
   }
 }

@@ -9,7 +9,7 @@ import { namespaceController, resourceQuotaController } from '../apiserver';
 import { statefulSetController } from '@kata/09-statefulset/statefulset-controller';
 import { kubeletRunnable } from '../kubelet/default-agent';
 import { daemonSetController } from '@kata/10-daemonset/daemonset-controller';
-import { daemonSetRunnable } from '../controllers/daemonset-testing';
+import { daemonSetRunnable } from '../controllers/daemonset-api';
 import { garbageCollector } from '@kata/11-garbage-collection/garbage-collector';
 import { podGCController } from '@kata/11-garbage-collection/pod-gc';
 import { deploymentController } from '@kata/08-deployment/deployment-controller';

@@ -12,7 +12,8 @@
  */
 import type { Pod } from '../api/types';
 import type { BackOff } from '../kubelet/backoff';
-import type { Intent } from '../runtime/types';
+import type { Runnable } from '../runtime/simulation';
+import type { Agent, Intent } from '../runtime/types';
 
 /** The controller's name: the source of its events and its name in the runtime. */
 export const DAEMONSET_CONTROLLER_NAME = 'daemonset-controller';
@@ -111,3 +112,8 @@ export const INITIAL_DAEMONSET_CONTROLLER_STATE: DaemonSetControllerState = Obje
     perItemBackoff: Object.freeze({}) as BackOff['perItemBackoff'],
   }),
 });
+
+/** The runtime entry for the DaemonSet controller: an agent whose local state starts empty. */
+export function daemonSetRunnable(agent: Agent<DaemonSetControllerState>): Runnable {
+  return { type: 'agent', agent: agent as unknown as Agent<unknown>, initial: INITIAL_DAEMONSET_CONTROLLER_STATE };
+}

@@ -1,21 +1,15 @@
 /**
  * Runtime companions for the DaemonSet controller in simulations: a stand-in for the
  * scheduler, the kubelets and pod GC, a scripted cluster admin that adds, removes, labels and
- * taints nodes and edits templates on a timer, and the Runnable that starts the controller
- * with its back-off. All are level-triggered components like any other.
+ * taints nodes and edits templates on a timer. All are level-triggered components like any
+ * other. (The controller's own Runnable is `daemonSetRunnable` in daemonset-api.ts.)
  */
 import type { KubeObject } from '../api/meta';
 import type { DaemonSet, Node, Pod, PodSpec } from '../api/types';
 import { EPOCH } from '../cluster/state';
 import { jsonEqual } from '../data/json-equal';
-import type { Runnable } from '../runtime/simulation';
-import type { Agent, Controller, Intent, View } from '../runtime/types';
-import { INITIAL_DAEMONSET_CONTROLLER_STATE, type DaemonSetControllerState } from './daemonset-api';
-
-/** The runtime entry for the DaemonSet controller: an agent whose local state starts empty. */
-export function daemonSetRunnable(agent: Agent<DaemonSetControllerState>): Runnable {
-  return { type: 'agent', agent: agent as unknown as Agent<unknown>, initial: INITIAL_DAEMONSET_CONTROLLER_STATE };
-}
+import type { Controller, Intent, View } from '../runtime/types';
+export { daemonSetRunnable } from './daemonset-api';
 
 /**
  * The node a pod is for, read the plain way (not with the kata's getTargetNodeName):

@@ -10,6 +10,7 @@
 import type { KubeObject } from '../api/meta';
 import { createRequest, newCluster, submit, type ClusterState } from '../cluster/state';
 import { prepareForCreate } from '../cluster/strategy';
+import { addSeconds as plus } from '../data/rfc3339';
 import { startFaults, type Fault } from './faults';
 import { restartComponent, runSimulation, startSimulation, stopFaults, type Runnable } from './simulation';
 
@@ -42,7 +43,6 @@ export type ScenarioResult = {
   writesAfterStable: number;
 };
 
-const plus = (now: string, seconds: number) => new Date(Date.parse(now) + seconds * 1000).toISOString().replace('.000Z', 'Z');
 
 /** Creates `objects` in a new cluster, as an API client would (status through the status subresource). */
 export function seedCluster(objects: KubeObject[], seed = 1): ClusterState {

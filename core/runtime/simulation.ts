@@ -13,6 +13,7 @@
  */
 import { watchFrom } from '@kata/01-api-machinery/watch';
 import type { ClusterState } from '../cluster/state';
+import { fromMillis } from '../data/rfc3339';
 import type { KubeObject } from '../api/meta';
 import type { WatchEvent } from '../api/store-types';
 import { applyEvent, dequeue, enqueue, rebuildIndexes, startComponent, type ComponentState } from './components';
@@ -127,10 +128,10 @@ export function runSimulation(sim: Simulation, options: RunOptions): { stable: b
     const next = nextTimer(sim);
     if (options.untilStable && Object.values(sim.timers).every((t) => t.periodic)) return { stable: true };
     if (next === undefined || next.at > until) {
-      if (Date.parse(sim.cluster.now) < until) sim.cluster = { ...sim.cluster, now: new Date(until).toISOString().replace('.000Z', 'Z') };
+      if (Date.parse(sim.cluster.now) < until) sim.cluster = { ...sim.cluster, now: fromMillis(until) };
       return { stable: false };
     }
-    sim.cluster = { ...sim.cluster, now: new Date(next.at).toISOString().replace('.000Z', 'Z') };
+    sim.cluster = { ...sim.cluster, now: fromMillis(next.at) };
     fireDueTimers(sim, next.at);
   }
 }
