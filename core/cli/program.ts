@@ -25,10 +25,6 @@ export function createProgram(io: (program: Command) => CommandIO, extend?: (pro
     .showHelpAfterError()
     .exitOverride();
   const namespaceOption = () => new Option('-n, --namespace <namespace>', 'the namespace to use');
-  const target = (type: string, name?: string) => {
-    const resolved = resolveTarget(type, name);
-    return typeof resolved === 'string' ? resolved : resolved;
-  };
 
   program
     .command('apply')
@@ -117,7 +113,7 @@ export function createProgram(io: (program: Command) => CommandIO, extend?: (pro
     .option('--timeout <duration>', 'give up after this much simulated time', '10m')
     .action((t: string, o: { namespace?: string; timeout: string }) =>
       io(program).mutate((state) => {
-        const resolved = target(t);
+        const resolved = resolveTarget(t);
         if (typeof resolved === 'string') return { stdout: '', stderr: resolved, exitCode: 1 };
         const ns = o.namespace ?? 'default';
         return rolloutStatusCommand(state, resolved.name, ns, o.timeout, (s) => getObject(s.store, 'Deployment', ns, resolved.name));
